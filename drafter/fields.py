@@ -1,0 +1,120 @@
+"""Validated value types shared by the schema: text, names, e-mail, phone numbers and links."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Annotated
+from urllib.parse import urlsplit
+
+import phonenumbers
+from email_validator import EmailNotValidError, validate_email
+from pydantic import AfterValidator, BeforeValidator, Field
+
+__all__ = ["Email", "Line", "Phone", "Text", "Url", "WebUrl", "clean_text"]
+
+MAX_LINE = 300
+MAX_TEXT = 10_000
+MAX_URL = 2_000
+
+_SPACES = re.compile(r"[ \t\r\n]+")
+_LINK_SCHEMES = frozenset({"http", "https", "mailto"})
+
+
+def _bad_character(text: str) -> str | None:
+    """The first character that cannot appear in a document (XML 1.0, Word, PDF), if any."""
+    for char in text:
+        code = ord(char)
+        if char in "\t\r\n":
+            continue
+        if code < 0x20 or 0x7F <= code <= 0x9F or 0xD800 <= code <= 0xDFFF or code in (0xFFFE, 0xFFFF):
+            return char
+    return None
+
+
+def clean_text(value: str) -> str:
+    """Text as every output shows it: one space between words, no control characters."""
+    bad = _bad_character(value)
+    if bad is not None:
+        name = unicodedata.name(bad, "a control character")
+        raise ValueError(
+            f"contains the invisible character U+{ord(bad):04X} ({name}), often pasted from "
+            "another program; delete it and type the text again"
+        )
+    return _SPACES.sub(" ", value).strip()
+
+
+def _not_blank(value: str) -> str:
+    if not value:
+        raise ValueError("is empty; write the text or leave the field out")
+    return value
+
+
+def _as_text(value: object) -> object:
+    """Numbers that YAML or JSON typed as numbers are text here (a place called 1789, say)."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    return value
+
+
+def _check_email(value: str) -> str:
+    try:
+        validate_email(value, check_deliverability=False)
+    except EmailNotValidError as exc:
+        raise ValueError(f"is not a valid e-mail address ({exc})") from None
+    return value
+
+
+def _check_phone(value: str) -> str:
+    hint = "write it in international form, e.g. +32 2 299 97 80"
+    try:
+        number = phonenumbers.parse(value, None)
+    except phonenumbers.NumberParseException:
+        raise ValueError(f"is not a phone number; {hint}") from None
+    if not value.startswith("+") or not phonenumbers.is_valid_number(number):
+        raise ValueError(f"is not a valid phone number; {hint}")
+    return value
+
+
+def _check_url(value: str, schemes: frozenset[str]) -> str:
+    if " " in value:
+        raise ValueError("is not a link: it contains a space")
+    parts = urlsplit(value)
+    allowed = ", ".join(sorted(schemes))
+    if parts.scheme.lower() not in schemes:
+        raise ValueError(f"must start with one of {allowed}: (e.g. https://www.eeas.europa.eu)")
+    if parts.scheme.lower() == "mailto":
+        _check_email(value.split(":", 1)[1].split("?", 1)[0])
+    elif not parts.hostname or "." not in parts.hostname:
+        raise ValueError("is not a web address: it names no host such as www.eeas.europa.eu")
+    return value
+
+
+def _web_url(value: str) -> str:
+    return _check_url(value, frozenset({"http", "https"}))
+
+
+def _link_url(value: str) -> str:
+    return _check_url(value, _LINK_SCHEMES)
+
+
+_AS_TEXT = BeforeValidator(_as_text)
+_CLEAN = AfterValidator(lambda value: _not_blank(clean_text(value)))
+
+Text = Annotated[str, _AS_TEXT, _CLEAN, Field(max_length=MAX_TEXT)]
+"""Running text: a paragraph or a sentence."""
+
+Line = Annotated[str, _AS_TEXT, _CLEAN, Field(max_length=MAX_LINE)]
+"""A short piece of text on one line: a name, a place, a label."""
+
+Email = Annotated[str, _AS_TEXT, _CLEAN, Field(max_length=MAX_LINE), AfterValidator(_check_email)]
+"""An e-mail address, checked for syntax only (no look-ups)."""
+
+Phone = Annotated[str, _AS_TEXT, _CLEAN, Field(max_length=40), AfterValidator(_check_phone)]
+"""A phone number in international form, printed as written."""
+
+WebUrl = Annotated[str, _AS_TEXT, _CLEAN, Field(max_length=MAX_URL), AfterValidator(_web_url)]
+"""An http(s) address."""
+
+Url = Annotated[str, _AS_TEXT, _CLEAN, Field(max_length=MAX_URL), AfterValidator(_link_url)]
+"""A link target: http(s) or mailto."""

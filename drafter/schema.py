@@ -1,0 +1,314 @@
+"""The facts of a release of a round of talks, as a validated Pydantic model.
+
+The model holds facts (who met whom, when, where, which round); the house templates turn
+them into sentences. Every generated sentence can be replaced by text of the officer's own
+(the `title`, `opening`, `sentence` and `heading` fields).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Annotated, Any, Literal, Self
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, model_validator
+from pydantic_core import InitErrorDetails, PydanticCustomError
+
+from drafter.fields import Email, Line, Phone, Text, Url, WebUrl
+
+__all__ = [
+    "CivilSociety",
+    "CivilSocietyMeeting",
+    "Contact",
+    "Contacts",
+    "Meeting",
+    "NextRound",
+    "Party",
+    "PreviousRound",
+    "Reference",
+    "Release",
+    "Run",
+]
+
+EU_LANGUAGES = (
+    "bg", "cs", "da", "de", "el", "en", "es", "et", "fi", "fr", "ga", "hr",
+    "hu", "it", "lt", "lv", "mt", "nl", "pl", "pt", "ro", "sk", "sl", "sv",
+)  # fmt: skip
+Language = Literal[
+    "bg", "cs", "da", "de", "el", "en", "es", "et", "fi", "fr", "ga", "hr",
+    "hu", "it", "lt", "lv", "mt", "nl", "pl", "pt", "ro", "sk", "sl", "sv",
+]  # fmt: skip
+
+Day = Annotated[date, Field(ge=date(1950, 1, 1), le=date(2100, 12, 31))]
+_REFERENCE = re.compile(r"^(?:(?P<series>[A-Z]{1,8})\s+)?(?P<number>\d{1,6})/(?P<year>\d{2}|\d{4})$")
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Run(_Model):
+    """A piece of a paragraph: text, optionally bold, italic or a link."""
+
+    text: Text = Field(description="The words of this piece of the paragraph.")
+    bold: bool = Field(False, description="Print in bold.")
+    italic: bool = Field(False, description="Print in italics.")
+    url: Url | None = Field(None, description="Make the text a link to this address.")
+
+
+def _runs(value: Any) -> Any:
+    """A paragraph written as plain text is one plain run."""
+    return [value] if isinstance(value, str) else value
+
+
+def _run(value: Any) -> Any:
+    return {"text": value} if isinstance(value, str | int | float) else value
+
+
+Paragraph = Annotated[
+    list[Annotated[Run, BeforeValidator(_run)]],
+    BeforeValidator(_runs),
+    Field(min_length=1, max_length=200),
+]
+"""A paragraph: plain text, or a list of runs for bold, italics and links."""
+
+
+class Party(_Model):
+    """One side of the talks, named as in running text."""
+
+    name: Line = Field(
+        description='Full name as written mid-sentence, with its article: "the Russian Federation".'
+    )
+    short_name: Line = Field(description='Short name mid-sentence: "Russia", "the EU".')
+    compound: Line | None = Field(
+        None, description='Form in compounds such as "EU-Russia"; default: short name without "the".'
+    )
+
+    @property
+    def compound_name(self) -> str:
+        """The form used in compounds ("EU-Russia")."""
+        return self.compound or re.sub(r"^the\s+", "", self.short_name, flags=re.IGNORECASE)
+
+
+class Reference(_Model):
+    """The release's number in its series, printed like `A 350/12`."""
+
+    series: str | None = Field(None, pattern=r"^[A-Z]{1,8}$", description='Series letters: "A".')
+    number: int = Field(ge=1, le=999_999, description="Number within the series and year: 350.")
+    year: int = Field(ge=1950, le=2100, description="Year of the reference (printed as two digits).")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_text(cls, value: Any) -> Any:
+        if not isinstance(value, str):
+            return value
+        match = _REFERENCE.match(value.strip())
+        if match is None:
+            raise ValueError(f'"{value}" is not a reference like "A 350/12" (series, number/year)')
+        year = int(match["year"])
+        year += 2000 if year < 100 else 0
+        return {"series": match["series"], "number": match["number"], "year": year}
+
+    def __str__(self) -> str:
+        serial = f"{self.number}/{self.year % 100:02d}"
+        return f"{self.series} {serial}" if self.series else serial
+
+    @property
+    def slug(self) -> str:
+        """The reference as a file-name part: `A-350-12`."""
+        return str(self).replace(" ", "-").replace("/", "-")
+
+
+class Meeting(_Model):
+    """The round of talks the release is about."""
+
+    name: Line = Field(
+        description='What the talks are called, as after "round of": "human rights consultations".'
+    )
+    article: Literal["", "the"] = Field(
+        "", description='"the" for a named singular event: "round of the Human Rights Dialogue".'
+    )
+    round: int | None = Field(None, ge=1, le=999, description="The round's number: 15.")
+    round_style: Literal["words", "figures"] = Field(
+        "words", description='Print the round as "fifteenth" (words) or "15th" (figures).'
+    )
+    date: Day = Field(description="The (first) day of the talks.")
+    end_date: Day | None = Field(None, description="The last day, for talks over several days.")
+    place: Line = Field(description='Where the talks were held: "Brussels".')
+    opening: Text | None = Field(None, description="Replaces the generated opening sentence.")
+
+
+class CivilSocietyMeeting(_Model):
+    """A meeting with civil society ahead of the talks."""
+
+    participants: Line = Field(description='Whom the EU met: "representatives of Russian NGOs".')
+    places: list[Line] = Field(min_length=1, max_length=10, description="Where.")
+    date: Day = Field(description="The (first) day.")
+    end_date: Day | None = Field(None, description="The last day, for meetings over several days.")
+
+
+class CivilSociety(_Model):
+    """The EU's consultation of civil society around the talks."""
+
+    meetings: list[CivilSocietyMeeting] = Field(default_factory=list, max_length=20)
+    sentence: Text | None = Field(None, description="Replaces the generated paragraph.")
+
+    @model_validator(mode="after")
+    def _something(self) -> Self:
+        if not self.meetings and self.sentence is None:
+            raise ValueError("give the meetings, or the sentence, or leave civil_society out")
+        return self
+
+
+class NextRound(_Model):
+    """What is known of the next round."""
+
+    timing: Line | None = Field(None, description='When, in words: "autumn 2012".')
+    date: Day | None = Field(None, description="The date, where it is fixed.")
+    place: Line | None = Field(None, description="Where it should take place.")
+    remark: Text | None = Field(None, description="Text that follows the generated sentence.")
+    sentence: Text | None = Field(None, description="Replaces the generated sentence.")
+
+    @model_validator(mode="after")
+    def _something(self) -> Self:
+        if self.timing is None and self.date is None and self.sentence is None:
+            raise ValueError("give the timing, the date or the sentence of the next round")
+        return self
+
+
+class Contact(_Model):
+    """A press officer to contact."""
+
+    name: Line = Field(description="Full name.")
+    phones: list[Phone] = Field(default_factory=list, max_length=5, description="In order.")
+    email: Email | None = Field(None, description="E-mail address.")
+
+
+class Contacts(_Model):
+    """The "for further details" block."""
+
+    people: list[Contact] = Field(default_factory=list, max_length=20)
+    mailbox: Email | None = Field(None, description="The press team's functional mailbox.")
+    website: WebUrl | None = Field(None, description="The website, printed without http://.")
+
+    @property
+    def website_text(self) -> str:
+        """The website as printed: no scheme, no trailing slash."""
+        return re.sub(r"^https?://", "", self.website or "").rstrip("/")
+
+
+class PreviousRound(_Model):
+    """An earlier round, listed under the release with a link to its release."""
+
+    date: Day = Field(description="The (first) day of that round.")
+    url: Url | None = Field(None, description="Link to that round's release.")
+    reference: Reference | None = Field(None, description="That round's release reference.")
+
+
+_EU = Party(name="the European Union", short_name="the EU", compound="EU")
+
+
+class Release(_Model):
+    """A press release on a round of talks."""
+
+    language: Language = Field("en", description="Language of this version (ISO 639-1).")
+    issuer: Line = Field(description='Issuing body, printed as the header: "European Union".')
+    co_issuer: Line | None = Field(None, description="Second issuing body of a joint release.")
+    place: Line = Field(description='Place of the date line: "Brussels".')
+    date: Day = Field(description="Date of issue.")
+    reference: Reference | None = Field(None, description='Reference: "A 350/12".')
+    title: Line | None = Field(None, description="Replaces the generated title.")
+    eu: Party = Field(_EU, description="The EU side as named in this release.")
+    counterpart: Party = Field(description="The other side of the talks.")
+    counterpart_first: bool = Field(False, description="Name the counterpart before the EU.")
+    meeting: Meeting
+    body: list[Paragraph] = Field(default_factory=list, max_length=100,
+                                  description="Paragraphs after the opening sentence.")
+    civil_society: CivilSociety | None = None
+    next_round: NextRound | None = None
+    contacts: Contacts | None = None
+    previous_rounds: list[PreviousRound] = Field(default_factory=list, max_length=50)
+    previous_rounds_heading: Line | None = Field(None, description="Replaces the generated heading.")
+
+    @property
+    def parties(self) -> tuple[Party, Party]:
+        """The two sides in the order the release names them."""
+        return (self.counterpart, self.eu) if self.counterpart_first else (self.eu, self.counterpart)
+
+    @property
+    def file_stem(self) -> str:
+        """The outputs' common file name: `2012-07-24_A-350-12`."""
+        tail = self.reference.slug if self.reference else "release"
+        return f"{self.date.isoformat()}_{tail}"
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Self:
+        errors = [_error(loc, message, value) for loc, message, value in _inconsistencies(self)]
+        if errors:
+            raise ValidationError.from_exception_data(type(self).__name__, errors)
+        return self
+
+
+def _error(loc: tuple[str | int, ...], message: str, value: object) -> InitErrorDetails:
+    return InitErrorDetails(type=PydanticCustomError("inconsistent", message), loc=loc, input=value)
+
+
+def _inconsistencies(release: Release) -> list[tuple[tuple[str | int, ...], str, object]]:
+    """Every fact that contradicts another, as (field, message, value)."""
+    found: list[tuple[tuple[str | int, ...], str, object]] = []
+    meeting, issued = release.meeting, release.date
+    last_day = meeting.end_date or meeting.date
+    if meeting.end_date and meeting.end_date < meeting.date:
+        found.append((("meeting", "end_date"), "is before meeting.date", meeting.end_date))
+    if last_day > issued:
+        found.append((("meeting", "date"), f"the talks end after the release date {issued}", last_day))
+    if release.reference and release.reference.year != issued.year:
+        message = f"the reference is of {release.reference.year}, the release of {issued.year}"
+        found.append((("reference",), message, str(release.reference)))
+    found += _previous_inconsistencies(release)
+    found += _civil_society_inconsistencies(release)
+    if release.next_round:
+        found += _next_round_inconsistencies(release.next_round, last_day)
+    return found
+
+
+def _previous_inconsistencies(release: Release) -> list[tuple[tuple[str | int, ...], str, object]]:
+    found: list[tuple[tuple[str | int, ...], str, object]] = []
+    seen: set[date] = set()
+    for index, previous in enumerate(release.previous_rounds):
+        loc = ("previous_rounds", index, "date")
+        if previous.date >= release.meeting.date:
+            message = f"a previous round must be before this round ({release.meeting.date})"
+            found.append((loc, message, previous.date))
+        if previous.date in seen:
+            found.append((loc, "this round is listed twice", previous.date))
+        seen.add(previous.date)
+    return found
+
+
+def _civil_society_inconsistencies(
+    release: Release,
+) -> list[tuple[tuple[str | int, ...], str, object]]:
+    found: list[tuple[tuple[str | int, ...], str, object]] = []
+    meetings = release.civil_society.meetings if release.civil_society else []
+    for index, meeting in enumerate(meetings):
+        loc = ("civil_society", "meetings", index)
+        if meeting.end_date and meeting.end_date < meeting.date:
+            found.append(((*loc, "end_date"), "is before its date", meeting.end_date))
+        if (meeting.end_date or meeting.date) > release.date:
+            found.append(((*loc, "date"), "is after the release date", meeting.date))
+    return found
+
+
+def _next_round_inconsistencies(
+    next_round: NextRound, last_day: date
+) -> list[tuple[tuple[str | int, ...], str, object]]:
+    found: list[tuple[tuple[str | int, ...], str, object]] = []
+    if next_round.date and next_round.date <= last_day:
+        message = f"the next round must come after this one ({last_day})"
+        found.append((("next_round", "date"), message, next_round.date))
+    years = [int(y) for y in re.findall(r"\b(19\d\d|20\d\d|2100)\b", next_round.timing or "")]
+    if years and max(years) < last_day.year:
+        message = f"the next round must come after this one ({last_day.year})"
+        found.append((("next_round", "timing"), message, next_round.timing))
+    return found
