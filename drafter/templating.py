@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -42,7 +42,7 @@ class House:
 
     name: str
     dirs: tuple[Path, ...]
-    config: dict[str, Any]
+    config: dict[str, Any] = field(compare=False)
 
     def find(self, relative: str) -> Path | None:
         """The first file at `relative` in the house's folders, never outside them."""

@@ -6,11 +6,20 @@ from datetime import date
 from functools import lru_cache
 
 from babel import Locale
+from babel.core import get_global
 from babel.dates import format_date, format_skeleton
 from babel.lists import format_list
 from num2words import num2words
 
-__all__ = ["FILTERS", "date_span", "join_words", "long_date", "ordinal", "sentence_start"]
+__all__ = [
+    "FILTERS",
+    "date_span",
+    "join_words",
+    "long_date",
+    "ordinal",
+    "sentence_start",
+    "word_language",
+]
 
 # Babel locales for the house's English: EU English is British English.
 _LOCALES = {"en": "en_GB"}
@@ -48,6 +57,15 @@ def ordinal(number: int, language: str = "en", style: str = "words") -> str:
 def join_words(items: list[str], language: str = "en") -> str:
     """Items joined as in running text: `Moscow, Kazan and St Petersburg`."""
     return format_list(list(items), locale=_locale(language)) if items else ""
+
+
+def word_language(language: str) -> str:
+    """The language tag Word and PDF readers expect: `en-GB`, `fr-FR`."""
+    locale = _locale(language)
+    if locale.territory:
+        return f"{locale.language}-{locale.territory}"
+    likely = get_global("likely_subtags").get(language, language).split("_")
+    return f"{language}-{likely[-1]}" if len(likely) > 1 else language
 
 
 def sentence_start(text: str) -> str:

@@ -1,0 +1,84 @@
+"""From a validated release to finished files: HTML from the house templates, then the writers."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from pathlib import Path
+
+from drafter.errors import InputError, Problem
+from drafter.output import check_writable, write_file
+from drafter.schema import Release
+from drafter.templating import DEFAULT_HOUSE, House, load_house, render_html
+from drafter.writers import FORMATS, writer
+
+__all__ = ["output_paths", "render", "render_all", "write_release"]
+
+logger = logging.getLogger(__name__)
+
+
+def _house(templates: str | Path | House | None, house: str) -> House:
+    return templates if isinstance(templates, House) else load_house(templates, house)
+
+
+def _check_language(release: Release, house: House) -> None:
+    languages = house.config.get("languages", ["en"])
+    if release.language not in languages:
+        message = f"the house {house.name} has no wording in {release.language!r} yet (it has: "
+        message += ", ".join(languages) + ")"
+        raise InputError([Problem(message, "language")])
+
+
+def render(
+    release: Release,
+    fmt: str = "pdf",
+    *,
+    templates: str | Path | House | None = None,
+    house: str = DEFAULT_HOUSE,
+) -> bytes:
+    """The release as `fmt` ("html", "pdf" or "docx") bytes."""
+    return render_all(release, [fmt], templates=templates, house=house)[fmt]
+
+
+def render_all(
+    release: Release,
+    formats: Iterable[str] = FORMATS,
+    *,
+    templates: str | Path | House | None = None,
+    house: str = DEFAULT_HOUSE,
+) -> dict[str, bytes]:
+    """The release in each of `formats`, all from one HTML rendering."""
+    chosen = _house(templates, house)
+    writers = {fmt: writer(fmt) for fmt in formats}
+    _check_language(release, chosen)
+    html = render_html(release, chosen)
+    return {fmt: write(html, chosen) for fmt, write in writers.items()}
+
+
+def output_paths(release: Release, formats: Iterable[str], out_dir: Path) -> dict[str, Path]:
+    """Where each format of the release is written: `DIR/2012-07-24_A-350-12.pdf`."""
+    return {fmt: out_dir / f"{release.file_stem}.{fmt}" for fmt in formats}
+
+
+def write_release(
+    release: Release,
+    out_dir: str | Path,
+    formats: Iterable[str] = FORMATS,
+    *,
+    force: bool = False,
+    templates: str | Path | House | None = None,
+    house: str = DEFAULT_HOUSE,
+) -> list[Path]:
+    """Render the release and write each format into `out_dir`; return the paths written.
+
+    Nothing is written unless every format renders, and no existing file is replaced
+    unless `force` is true.
+    """
+    paths = output_paths(release, list(formats), Path(out_dir))
+    for path in paths.values():
+        check_writable(path, force)
+    outputs = render_all(release, paths, templates=templates, house=house)
+    for fmt, path in paths.items():
+        write_file(path, outputs[fmt], force)
+        logger.info("wrote %s", path)
+    return list(paths.values())
