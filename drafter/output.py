@@ -41,7 +41,9 @@ def write_file(path: Path, data: bytes, force: bool = False) -> None:
     check_writable(path, force)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        handle, temp_name = tempfile.mkstemp(
+            dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
+        )
     except OSError as exc:
         raise OutputError(f"cannot write in {path.parent}: {exc.strerror}") from None
     temp = Path(temp_name)

@@ -56,7 +56,9 @@ class House:
         """The text of a house file, or a TemplateError naming what is missing."""
         found = self.find(relative)
         if found is None:
-            raise TemplateError(f"the house {self.name} has no {relative} (searched {self._where()})")
+            raise TemplateError(
+                f"the house {self.name} has no {relative} (searched {self._where()})"
+            )
         return found.read_text(encoding="utf-8")
 
     def _where(self) -> str:

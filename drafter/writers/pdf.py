@@ -6,9 +6,13 @@ the house's search path; any other address, local or remote, stops the render.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import mimetypes
+import os
+import threading
+from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -24,6 +28,16 @@ from drafter.templating import House
 __all__ = ["write_pdf"]
 
 logger = logging.getLogger(__name__)
+
+
+class _QuietSubsetNotice(logging.Filter):
+    """Drops WeasyPrint's notice about its font subsetter: a packaging detail, not news."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "HarfBuzz-Subset" not in record.getMessage()
+
+
+logging.getLogger("weasyprint").addFilter(_QuietSubsetNotice())
 
 
 class HouseFetcher(URLFetcher):  # type: ignore[misc]
@@ -51,6 +65,33 @@ class HouseFetcher(URLFetcher):  # type: ignore[misc]
         return URLFetcherResponse(url, found.read_bytes(), {"Content-Type": kind})
 
 
+_EPOCH_LOCK = threading.Lock()
+_epoch_users = 0
+
+
+@contextlib.contextmanager
+def _fixed_font_timestamps() -> Iterator[None]:
+    """Fix the timestamp fontTools writes into font subsets, unless SOURCE_DATE_EPOCH is set.
+
+    fontTools stamps each subset with the current time (or SOURCE_DATE_EPOCH), which would
+    make every PDF differ; the release's own dates are in the PDF's metadata instead.
+    """
+    global _epoch_users  # noqa: PLW0603 - one counter shared by concurrent renders
+    with _EPOCH_LOCK:
+        ours = _epoch_users > 0 or "SOURCE_DATE_EPOCH" not in os.environ
+        if ours:
+            _epoch_users += 1
+            os.environ["SOURCE_DATE_EPOCH"] = "315532800"  # 1980-01-01, as in ZIP files
+    try:
+        yield
+    finally:
+        if ours:
+            with _EPOCH_LOCK:
+                _epoch_users -= 1
+                if _epoch_users == 0:
+                    del os.environ["SOURCE_DATE_EPOCH"]
+
+
 @lru_cache(maxsize=1)
 def _font_config() -> FontConfiguration:
     """One font configuration per process: building it is most of WeasyPrint's set-up."""
@@ -73,11 +114,12 @@ def write_pdf(html: str, house: House) -> bytes:
     fetcher = HouseFetcher(house)
     document = HTML(string=html, base_url=house.dirs[-1].as_uri() + "/", url_fetcher=fetcher)
     try:
-        pdf = document.write_pdf(
-            stylesheets=[_print_css(house)],
-            font_config=_font_config(),
-            pdf_identifier=hashlib.sha256(html.encode()).hexdigest()[:32].encode(),
-        )
+        with _fixed_font_timestamps():
+            pdf = document.write_pdf(
+                stylesheets=[_print_css(house)],
+                font_config=_font_config(),
+                pdf_identifier=hashlib.sha256(html.encode()).hexdigest()[:32].encode(),
+            )
     except FatalURLFetchingError as exc:
         cause = exc.__cause__ or exc
         raise TemplateError(f"the PDF could not be made: {cause}") from None

@@ -1,0 +1,153 @@
+"""The `drafter` command: a thin face over the library's public API.
+
+Every command imports what it needs inside its function, so `drafter --help` and
+`drafter validate` never load the PDF or Word libraries. One handler, `main`, turns every
+error into a message and an exit status.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import signal
+import sys
+import traceback
+from pathlib import Path
+from types import FrameType
+from typing import Annotated, NoReturn
+
+import typer
+
+from drafter.errors import DrafterError
+
+__all__ = ["EXIT_INTERNAL", "EXIT_INTERRUPTED", "app", "main"]
+
+EXIT_INTERNAL = 70
+EXIT_INTERRUPTED = 130
+
+app = typer.Typer(
+    name="drafter",
+    help="Draft press releases in the house format from the facts of a round (one YAML file).",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+FileArg = Annotated[Path, typer.Argument(help="The release's YAML file.", show_default=False)]
+
+
+def _version(value: bool) -> None:
+    if value:
+        from drafter import __version__
+
+        typer.echo(f"drafter {__version__}")
+        raise typer.Exit
+
+
+@app.callback()
+def _root(
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks and debug logs.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors.")] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+    ] = False,
+) -> None:
+    """Draft press releases in the house format from the facts of a round (one YAML file).
+
+    Example: drafter new examples/eu-russia-2012-07-24.yaml --pdf --out out/
+    """
+    level = logging.DEBUG if debug else logging.ERROR if quiet else logging.WARNING
+    logging.basicConfig(level=level, format="drafter: %(levelname)s: %(message)s")
+
+
+@app.command()
+def new(
+    file: FileArg,
+    pdf: Annotated[bool, typer.Option("--pdf", help="Write the PDF.")] = False,
+    docx: Annotated[bool, typer.Option("--docx", help="Write the Word document.")] = False,
+    html: Annotated[bool, typer.Option("--html", help="Write the HTML page.")] = False,
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", "-o", help="Output folder (default: the YAML file's folder)."),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace existing files.")] = False,
+    templates: Annotated[
+        Path | None,
+        typer.Option("--templates", help="Your own template folder, searched before the house's."),
+    ] = None,
+) -> None:
+    """Write the release in the formats asked for (all three when none is named).
+
+    Files are named from the date and reference, e.g. 2012-07-24_A-350-12.pdf;
+    existing files are kept unless --force is given.
+
+    Example: drafter new round.yaml --pdf --docx --out out/
+    """
+    from drafter import load_release, write_release
+    from drafter.writers import FORMATS
+
+    chosen = [fmt for fmt, wanted in zip(FORMATS, (html, pdf, docx), strict=True) if wanted]
+    release = load_release(file)
+    written = write_release(
+        release, out or file.parent, chosen or FORMATS, force=force, templates=templates
+    )
+    for path in written:
+        typer.echo(str(path))
+
+
+@app.command()
+def validate(file: FileArg) -> None:
+    """Check a release file and report every problem, with its field and line.
+
+    Example: drafter validate round.yaml
+    """
+    from drafter.loading import load_release
+
+    release = load_release(file)
+    logging.getLogger("drafter").info("valid: %s", release.file_stem)
+    typer.echo(f"{file}: valid")
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of release files, for editors' completion and checks.
+
+    Example: drafter schema > release.schema.json
+    """
+    from drafter import release_schema
+
+    typer.echo(json.dumps(release_schema(), indent=2, ensure_ascii=False))
+
+
+def _fail(message: str, code: int) -> NoReturn:
+    sys.stderr.write(f"drafter: {message}\n")
+    raise SystemExit(code)
+
+
+def _terminate(signum: int, frame: FrameType | None) -> None:
+    """SIGTERM stops drafter as Ctrl-C does, so temporary files are cleaned up."""
+    del signum, frame
+    raise KeyboardInterrupt
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run the CLI and exit with drafter's documented status (see the README)."""
+    args = sys.argv[1:] if argv is None else argv
+    signal.signal(signal.SIGTERM, _terminate)
+    try:
+        # Typer itself answers wrong usage (exit 2), --help and Ctrl-C (exit 130).
+        app(args=args, prog_name="drafter")
+    except DrafterError as exc:
+        _fail(str(exc), exc.exit_code)
+    except KeyboardInterrupt:
+        _fail("interrupted; nothing was left half-written", EXIT_INTERRUPTED)
+    except Exception:
+        if "--debug" in args:
+            traceback.print_exc()
+        _fail(
+            "internal error: this is a bug in drafter, not in your file. Run again with "
+            "--debug and send the output to the drafter developers.",
+            EXIT_INTERNAL,
+        )

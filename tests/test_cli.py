@@ -1,0 +1,149 @@
+"""The command line: outputs, overwrite refusal, exit statuses and messages."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from textutil import REFERENCE_YAML
+
+from drafter.cli import main
+
+STEM = "2012-07-24_A-350-12"
+Cap = pytest.CaptureFixture[str]
+
+
+def run(capsys: Cap, *args: str) -> tuple[int, str, str]:
+    with pytest.raises(SystemExit) as stopped:
+        main(list(args))
+    out, err = capsys.readouterr()
+    code = stopped.value.code
+    return (code if isinstance(code, int) else 0), out, err
+
+
+@pytest.fixture
+def release(tmp_path: Path) -> Path:
+    target = tmp_path / "round.yaml"
+    shutil.copy(REFERENCE_YAML, target)
+    return target
+
+
+def test_new_writes_all_three_formats_beside_the_yaml(capsys: Cap, release: Path) -> None:
+    code, out, _ = run(capsys, "new", str(release))
+    names = sorted(p.name for p in release.parent.iterdir() if p.suffix != ".yaml")
+    assert code == 0
+    assert names == [f"{STEM}.docx", f"{STEM}.html", f"{STEM}.pdf"]
+    assert out.split() == [str(release.parent / f"{STEM}.{f}") for f in ("html", "pdf", "docx")]
+
+
+def test_new_writes_only_the_formats_asked_for_into_out(
+    capsys: Cap, release: Path, tmp_path: Path
+) -> None:
+    out_dir = tmp_path / "made" / "here"
+    code, _, _ = run(capsys, "new", str(release), "--pdf", "--out", str(out_dir))
+    assert code == 0
+    assert [p.name for p in out_dir.iterdir()] == [f"{STEM}.pdf"]
+    assert (out_dir / f"{STEM}.pdf").read_bytes().startswith(b"%PDF-")
+
+
+def test_new_refuses_to_overwrite_without_force(capsys: Cap, release: Path) -> None:
+    existing = release.parent / f"{STEM}.html"
+    existing.write_text("my edits")
+    code, _, err = run(capsys, "new", str(release))
+    assert code == 3
+    assert "already exists" in err and "--force" in err
+    assert existing.read_text() == "my edits"
+    assert not (release.parent / f"{STEM}.pdf").exists()  # nothing half-done
+    code, _, _ = run(capsys, "new", str(release), "--html", "--force")
+    assert code == 0
+    assert existing.read_text().startswith("<!DOCTYPE html>")
+
+
+def test_invalid_input_exits_1_names_field_and_line_and_writes_nothing(
+    capsys: Cap, release: Path
+) -> None:
+    text = release.read_text().replace("Michael.Mann@eeas.europa.eu", "Michael.Mann-at-eeas")
+    release.write_text(text)
+    line = next(n for n, t in enumerate(text.splitlines(), 1) if "Michael.Mann-at-eeas" in t)
+    code, out, err = run(capsys, "new", str(release))
+    assert code == 1
+    assert "contacts.people[0].email" in err and f"line {line}" in err
+    assert "Traceback" not in err and out == ""
+    assert list(release.parent.iterdir()) == [release]
+
+
+def test_validate_reports_valid_and_invalid(capsys: Cap, release: Path) -> None:
+    assert run(capsys, "validate", str(release))[0] == 0
+    release.write_text(release.read_text().replace("round: 15", "round: fifteen"))
+    code, _, err = run(capsys, "validate", str(release))
+    assert code == 1 and "meeting.round" in err
+
+
+def test_missing_file_and_wrong_usage(capsys: Cap, tmp_path: Path) -> None:
+    code, _, err = run(capsys, "new", str(tmp_path / "none.yaml"))
+    assert code == 1 and "no file" in err
+    assert run(capsys, "new")[0] == 2
+    assert run(capsys, "frobnicate")[0] == 2
+
+
+def test_schema_prints_json_schema(capsys: Cap) -> None:
+    import json
+
+    code, out, _ = run(capsys, "schema")
+    schema = json.loads(out)
+    assert code == 0
+    assert {"date", "meeting", "counterpart"} <= set(schema["required"])
+    assert "contacts" in schema["properties"]
+
+
+def test_templates_option_uses_the_users_folder_first(
+    capsys: Cap, release: Path, tmp_path: Path
+) -> None:
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "wording.j2").write_text(
+        (Path(__file__).parents[1] / "templates/eu-press/wording.j2")
+        .read_text()
+        .replace("FOR FURTHER DETAILS:", "CONTACT US:")
+    )
+    code, _, _ = run(capsys, "new", str(release), "--html", "--templates", str(mine))
+    assert code == 0
+    assert "CONTACT US:" in (release.parent / f"{STEM}.html").read_text()
+    code, _, err = run(
+        capsys, "new", str(release), "--templates", str(tmp_path / "nope"), "--force"
+    )
+    assert code == 2 and "does not exist" in err
+
+
+def test_help_and_validate_do_not_load_the_renderers(release: Path) -> None:
+    probe = (
+        "import sys; from drafter.cli import main\n"
+        "try: main(sys.argv[1:])\n"
+        "except SystemExit: pass\n"
+        "heavy = [m for m in ('weasyprint', 'docx') if m in sys.modules]\n"
+        "print('HEAVY', heavy)\n"
+    )
+    for args in (["--help"], ["validate", str(release)]):
+        done = subprocess.run(
+            [sys.executable, "-c", probe, *args], capture_output=True, text=True, check=True
+        )
+        assert "HEAVY []" in done.stdout
+
+
+def test_console_script_runs_as_a_user_would(release: Path) -> None:
+    exe = shutil.which("drafter", path=str(Path(sys.executable).parent)) or "drafter"
+    env = {**os.environ, "NO_COLOR": "1"}
+    done = subprocess.run(
+        [exe, "new", str(release), "--docx"], capture_output=True, text=True, env=env
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == ""
+    again = subprocess.run(
+        [exe, "new", str(release), "--docx"], capture_output=True, text=True, env=env
+    )
+    assert again.returncode == 3
+    assert "Traceback" not in again.stderr
