@@ -6,7 +6,6 @@ from collections import Counter
 
 import pytest
 from textutil import (
-    REFERENCE,
     REFERENCE_YAML,
     docx_blocks,
     docx_text,
@@ -18,8 +17,6 @@ from textutil import (
 )
 
 import drafter
-
-pytestmark = pytest.mark.skipif(not REFERENCE.exists(), reason="needs ../shared/reference")
 
 
 @pytest.fixture(scope="module")
