@@ -11,7 +11,7 @@ import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 from pydantic import AfterValidator, BeforeValidator, Field
 
-__all__ = ["Email", "Line", "Phone", "Text", "Url", "WebUrl", "clean_text"]
+__all__ = ["Email", "Line", "Phone", "Text", "Url", "WebUrl", "character_message", "clean_text"]
 
 MAX_LINE = 300
 MAX_TEXT = 10_000
@@ -19,6 +19,7 @@ MAX_URL = 2_000
 
 _SPACES = re.compile(r"[ \t\r\n]+")
 _LINK_SCHEMES = frozenset({"http", "https", "mailto"})
+_PHONE_CHARACTERS = re.compile(r"\+?[0-9 ().\-/]+")
 
 
 def _bad_character(text: str) -> str | None:
@@ -27,26 +28,43 @@ def _bad_character(text: str) -> str | None:
         code = ord(char)
         if char in "\t\r\n":
             continue
-        if code < 0x20 or 0x7F <= code <= 0x9F or 0xD800 <= code <= 0xDFFF or code in (0xFFFE, 0xFFFF):
+        if (
+            code < 0x20
+            or 0x7F <= code <= 0x9F
+            or 0xD800 <= code <= 0xDFFF
+            or code in (0xFFFE, 0xFFFF)
+        ):
             return char
     return None
+
+
+def character_message(char: str) -> str:
+    """What to tell the officer of a character that cannot appear in a document."""
+    code = ord(char)
+    if unicodedata.category(char) == "Cc":
+        kind = "a control character"
+    elif 0xD800 <= code <= 0xDFFF:
+        kind = "a broken character, half of a pair"
+    else:
+        kind = "a non-character"
+    name = unicodedata.name(char, kind)
+    return (
+        f"contains the invisible character U+{code:04X} ({name}), often pasted from "
+        "another program; delete it and type the text again"
+    )
 
 
 def clean_text(value: str) -> str:
     """Text as every output shows it: one space between words, no control characters."""
     bad = _bad_character(value)
     if bad is not None:
-        name = unicodedata.name(bad, "a control character")
-        raise ValueError(
-            f"contains the invisible character U+{ord(bad):04X} ({name}), often pasted from "
-            "another program; delete it and type the text again"
-        )
+        raise ValueError(character_message(bad))
     return _SPACES.sub(" ", value).strip()
 
 
 def _not_blank(value: str) -> str:
     if not value:
-        raise ValueError("is empty; write the text or leave the field out")
+        raise ValueError("is empty; write the text, or leave the field out if it is optional")
     return value
 
 
@@ -61,12 +79,18 @@ def _check_email(value: str) -> str:
     try:
         validate_email(value, check_deliverability=False)
     except EmailNotValidError as exc:
-        raise ValueError(f"is not a valid e-mail address ({exc})") from None
+        reason = str(exc).rstrip(".")
+        reason = reason[:1].lower() + reason[1:]
+        raise ValueError(
+            f"is not a valid e-mail address ({reason}); write it like name@example.org"
+        ) from None
     return value
 
 
 def _check_phone(value: str) -> str:
     hint = "write it in international form, e.g. +32 2 299 97 80"
+    if not _PHONE_CHARACTERS.fullmatch(value):
+        raise ValueError(f"may hold only +, digits, spaces and ( ) - . /; {hint}")
     try:
         number = phonenumbers.parse(value, None)
     except phonenumbers.NumberParseException:
@@ -78,11 +102,16 @@ def _check_phone(value: str) -> str:
 
 def _check_url(value: str, schemes: frozenset[str]) -> str:
     if " " in value:
-        raise ValueError("is not a link: it contains a space")
+        raise ValueError("is not a link: it contains a space; remove it or write %20 instead")
     parts = urlsplit(value)
-    allowed = ", ".join(sorted(schemes))
     if parts.scheme.lower() not in schemes:
-        raise ValueError(f"must start with one of {allowed}: (e.g. https://www.eeas.europa.eu)")
+        starts = ", ".join(
+            f"{scheme}://" if scheme != "mailto" else "mailto:" for scheme in sorted(schemes)
+        )
+        raise ValueError(
+            f"is not an allowed link: it must start with one of {starts} "
+            "(such as https://www.eeas.europa.eu)"
+        )
     if parts.scheme.lower() == "mailto":
         _check_email(value.split(":", 1)[1].split("?", 1)[0])
     elif not parts.hostname or "." not in parts.hostname:

@@ -6,17 +6,20 @@ Every problem is reported at once, each with its field path and, for YAML, its l
 from __future__ import annotations
 
 import difflib
+import os
+import re
 import types
 import typing
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from drafter.errors import InputError, OutputError, Problem
+from drafter.errors import InputError, Problem
 from drafter.schema import Release
-from drafter.source import MAX_BYTES, Source, decode, dotted, parse_yaml
+from drafter.source import MAX_BYTES, Source, decode, dotted, parse_yaml, too_big
 
 __all__ = ["load_release", "read_source", "validate_release"]
 
@@ -24,24 +27,27 @@ __all__ = ["load_release", "read_source", "validate_release"]
 def read_source(source: str | Path | bytes) -> Source:
     """YAML from a path (a `Path`, or a `str` with no line break), YAML text or bytes."""
     if isinstance(source, bytes):
-        return parse_yaml(decode(source))
+        return parse_yaml(decode(source), keep_problems=True)
     if isinstance(source, str) and "\n" in source:
-        return parse_yaml(source)
+        return parse_yaml(source, keep_problems=True)
     path = Path(source)
-    return parse_yaml(decode(_read_bytes(path), str(path)), str(path))
+    return parse_yaml(decode(_read_bytes(path), str(path)), str(path), keep_problems=True)
 
 
 def _read_bytes(path: Path) -> bytes:
+    """The file's bytes; never more than `MAX_BYTES` are read, whatever the file is."""
     try:
-        if path.is_file() and path.stat().st_size > MAX_BYTES:
-            return path.read_bytes()[: MAX_BYTES + 1]
-        return path.read_bytes()
+        with path.open("rb") as stream:
+            raw = stream.read(MAX_BYTES + 1)
+            if len(raw) > MAX_BYTES:
+                raise too_big(str(path), os.fstat(stream.fileno()).st_size)
+            return raw
     except FileNotFoundError:
-        raise InputError([Problem(f"there is no file {path}")]) from None
+        raise InputError([Problem(f"there is no file {path}; check the name and folder")]) from None
     except IsADirectoryError:
         raise InputError([Problem(f"{path} is a folder, not a release file")]) from None
     except OSError as exc:
-        raise OutputError(f"{path} cannot be read: {exc.strerror}") from None
+        raise InputError([Problem(f"{path} cannot be read: {exc.strerror}")]) from None
 
 
 def load_release(source: str | Path | bytes) -> Release:
@@ -53,18 +59,23 @@ def validate_release(source: Source | dict[str, Any]) -> Release:
     """A validated release from parsed YAML (with positions) or plain data (JSON, forms)."""
     if not isinstance(source, Source):
         source = Source(source)
+    line, column = source.position(()) or (1, None)
     if source.data is None:
         message = "the file is empty; a release is a mapping of fields (see examples/)"
-        raise InputError([Problem(message)], source.name)
+        raise InputError([Problem(message, line=1)], source.name)
     if not isinstance(source.data, dict):
         kind = "a list" if isinstance(source.data, list) else "a single value"
         message = f"the file holds {kind}; a release is a mapping of fields such as `date:`"
-        raise InputError([Problem(message, line=1)], source.name)
+        raise InputError([Problem(message, line=line, column=column)], source.name)
+    problems = list(source.problems)
+    release = None
     try:
-        return Release.model_validate(source.data)
+        release = Release.model_validate(source.data)
     except ValidationError as exc:
-        problems = [_problem(error, source) for error in exc.errors(include_url=False)]
-        raise InputError(_unique(problems), source.name) from None
+        problems += [_problem(error, source) for error in exc.errors(include_url=False)]
+    if problems or release is None:
+        raise InputError(_in_order(_unique(problems)), source.name)
+    return release
 
 
 def _problem(error: ErrorDetails, source: Source) -> Problem:
@@ -79,22 +90,90 @@ def _clean_loc(loc: tuple[int | str, ...]) -> tuple[str | int, ...]:
     """The field path without pydantic's union and validator markers."""
     kept: list[str | int] = []
     for part in loc:
-        if isinstance(part, str) and (part.startswith(("function-", "tagged-union")) or "[" in part):
+        if isinstance(part, str) and (
+            part.startswith(("function-", "tagged-union")) or "[" in part
+        ):
             continue
         kept.append(part)
     return tuple(kept)
 
 
+_KINDS = {"dict": "a group of fields", "list": "a list", "str": "text"}
+
+
 def _message(error: ErrorDetails, loc: tuple[str | int, ...]) -> str:
-    kind, text = error["type"], error["msg"]
+    """The officer's message for one pydantic error: what is wrong and how to fix it."""
+    kind, text, ctx = error["type"], error["msg"], error.get("ctx", {})
+    value = error["input"]
     text = text.removeprefix("Value error, ")
     if kind == "missing":
-        return "is required but missing"
+        return _missing(loc)
     if kind == "extra_forbidden":
         return _unknown_key(loc)
     if kind == "literal_error":
         return f"must be one of: {text.split('Input should be ', 1)[-1]}"
+    if value is None and kind.endswith("_type"):
+        return "is empty; write a value here"
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        known = ", ".join(f"`{key}:`" for key in _known_keys(loc))
+        fields = f" ({known})" if known else ""
+        return (
+            f"must be a group of fields{fields}, not {_kind(value)}: write them on the "
+            "lines below it, indented"
+        )
+    if kind == "list_type":
+        return f"must be a list, one `- ` item per line, not {_kind(value)}"
+    if kind == "string_type":
+        return f"must be text, not {_kind(value)}"
+    if kind in ("int_type", "int_parsing", "int_from_float"):
+        return "must be a whole number in figures, such as 15"
+    if kind in ("bool_type", "bool_parsing"):
+        return "must be true or false"
+    if kind in ("date_type", "date_parsing", "date_from_datetime_parsing"):
+        return "is not a date; write it as YYYY-MM-DD, such as 2012-07-24"
+    if kind in ("greater_than_equal", "less_than_equal"):
+        return _out_of_range(kind, ctx)
+    if kind == "string_too_long" or (kind == "too_long" and isinstance(value, str)):
+        length = f" (it has {len(value):,})" if isinstance(value, str) else ""
+        return f"is too long: at most {ctx['max_length']:,} characters{length}; shorten it"
+    if kind == "too_long":
+        return f"has too many entries: at most {ctx['max_length']}"
+    if kind == "too_short":
+        return f"needs at least {ctx['min_length']} entry; add one or leave the field out"
+    text = text.replace("Input should be", "must be", 1)
     return text[:1].lower() + text[1:]
+
+
+def _kind(value: object) -> str:
+    return _KINDS.get(type(value).__name__, "a single value")
+
+
+def _out_of_range(kind: str, ctx: dict[str, Any]) -> str:
+    bound = ctx.get("ge") if kind == "greater_than_equal" else ctx.get("le")
+    shown = re.fullmatch(r"datetime\.date\((\d+), (\d+), (\d+)\)", str(bound))
+    if shown:  # pydantic gives date bounds as their repr
+        bound = date(*(int(part) for part in shown.groups()))
+    if isinstance(bound, date):
+        side = "after" if kind == "greater_than_equal" else "before"
+        return f"must be on or {side} {bound.isoformat()}; check the year"
+    side = "least" if kind == "greater_than_equal" else "most"
+    return f"must be at {side} {bound}"
+
+
+def _missing(loc: tuple[str | int, ...]) -> str:
+    key = str(loc[-1]) if loc else ""
+    description = _description(loc)
+    about = f" ({description[:1].lower()}{description[1:].rstrip('.')})" if description else ""
+    return f"is required but missing; add `{key}:`{about}"
+
+
+def _description(loc: tuple[str | int, ...]) -> str:
+    """The schema's description of the field at `loc`, if it has one."""
+    if not loc or isinstance(loc[-1], int):
+        return ""
+    model = _model_at(loc[:-1])
+    field = model.model_fields.get(str(loc[-1])) if model else None
+    return (field.description or "") if field else ""
 
 
 def _unknown_key(loc: tuple[str | int, ...]) -> str:
@@ -107,20 +186,24 @@ def _unknown_key(loc: tuple[str | int, ...]) -> str:
 
 def _known_keys(loc: tuple[str | int, ...]) -> list[str]:
     """The field names of the model found at `loc` inside a Release."""
-    model: Any = Release
+    model = _model_at(loc)
+    return sorted(model.model_fields) if model else []
+
+
+def _model_at(loc: tuple[str | int, ...]) -> type[BaseModel] | None:
+    """The model class found at `loc` inside a Release, or None."""
+    model: type[BaseModel] | None = Release
     for part in loc:
         if isinstance(part, int):
             continue
-        if not (isinstance(model, type) and issubclass(model, BaseModel)):
-            return []
+        if model is None:
+            return None
         field = model.model_fields.get(part)
         model = _model_in(field.annotation) if field else None
-    if isinstance(model, type) and issubclass(model, BaseModel):
-        return sorted(model.model_fields)
-    return []
+    return model
 
 
-def _model_in(annotation: Any) -> Any:
+def _model_in(annotation: object) -> type[BaseModel] | None:
     """The model class inside list[...], X | None and Annotated[...] annotations."""
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation
@@ -138,3 +221,8 @@ def _model_in(annotation: Any) -> Any:
 def _unique(problems: list[Problem]) -> list[Problem]:
     seen: set[Problem] = set()
     return [p for p in problems if not (p in seen or seen.add(p))]  # type: ignore[func-returns-value]
+
+
+def _in_order(problems: list[Problem]) -> list[Problem]:
+    """Problems in the order of the file's lines; those without a line last."""
+    return sorted(problems, key=lambda p: (p.line is None, p.line or 0, p.column or 0))

@@ -7,11 +7,20 @@ them into sentences. Every generated sentence can be replaced by text of the off
 
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date
-from typing import Annotated, Any, Literal, Self
+from typing import Annotated, Literal, Self
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+    model_validator,
+)
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from drafter.fields import Email, Line, Phone, Text, Url, WebUrl
@@ -39,8 +48,63 @@ Language = Literal[
     "hu", "it", "lt", "lv", "mt", "nl", "pl", "pt", "ro", "sk", "sl", "sv",
 ]  # fmt: skip
 
-Day = Annotated[date, Field(ge=date(1950, 1, 1), le=date(2100, 12, 31))]
-_REFERENCE = re.compile(r"^(?:(?P<series>[A-Z]{1,8})\s+)?(?P<number>\d{1,6})/(?P<year>\d{2}|\d{4})$")
+_REFERENCE = re.compile(
+    r"^(?:(?P<series>[A-Z]{1,8})\s+)?(?P<number>\d{1,6})/(?P<year>\d{2}|\d{4})$"
+)
+FIRST_DAY = date(1950, 1, 1)
+LAST_DAY = date(2100, 12, 31)
+_ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+
+def _day(value: object) -> object:
+    """A date written as YYYY-MM-DD; nothing else (no times, no Unix timestamps)."""
+    if not isinstance(value, str):
+        return value
+    text = value.strip()
+    match = _ISO_DAY.fullmatch(text)
+    if match is None:
+        raise ValueError(f'"{text}" is not a date; write it as YYYY-MM-DD, such as 2012-07-24')
+    year, month, day = (int(part) for part in match.groups())
+    if not 1 <= month <= 12:
+        raise ValueError(f"{text} is not a date: there is no month {month:02d}; write YYYY-MM-DD")
+    if not FIRST_DAY.year <= year <= LAST_DAY.year:
+        raise ValueError(
+            f"{text} is out of range: a date must be from {FIRST_DAY} to {LAST_DAY}; check the year"
+        )
+    last = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= last:
+        raise ValueError(
+            f"{text} is not a date: {_MONTHS[month - 1]} {year} has {last} days; check the day"
+        )
+    return date(year, month, day)
+
+
+def _whole_number(value: object) -> object:
+    """A whole number written in figures (not `fifteen`, `15.0` or `1_5`)."""
+    if not isinstance(value, str):
+        return value
+    text = value.strip()
+    if not (text.isascii() and text.isdigit()):
+        raise ValueError(f'"{text}" is not a whole number; write it in figures, such as 15')
+    return int(text)
+
+
+def _series(value: str) -> str:
+    if not re.fullmatch(r"[A-Z]{1,8}", value):
+        raise ValueError(f'"{value}" is not a series; write 1 to 8 capital letters, such as A')
+    return value
+
+
+Day = Annotated[date, BeforeValidator(_day), Field(ge=FIRST_DAY, le=LAST_DAY)]
+"""A day from 1950 to 2100, written YYYY-MM-DD."""
+
+Series = Annotated[
+    str, AfterValidator(_series), Field(json_schema_extra={"pattern": "^[A-Z]{1,8}$"})
+]
 
 
 class _Model(BaseModel):
@@ -56,12 +120,12 @@ class Run(_Model):
     url: Url | None = Field(None, description="Make the text a link to this address.")
 
 
-def _runs(value: Any) -> Any:
-    """A paragraph written as plain text is one plain run."""
-    return [value] if isinstance(value, str) else value
+def _runs(value: object) -> object:
+    """A paragraph written as plain text, or as one run, is a list of one run."""
+    return [value] if isinstance(value, str | int | float | dict) else value
 
 
-def _run(value: Any) -> Any:
+def _run(value: object) -> object:
     return {"text": value} if isinstance(value, str | int | float) else value
 
 
@@ -81,7 +145,8 @@ class Party(_Model):
     )
     short_name: Line = Field(description='Short name mid-sentence: "Russia", "the EU".')
     compound: Line | None = Field(
-        None, description='Form in compounds such as "EU-Russia"; default: short name without "the".'
+        None,
+        description='Form in compounds such as "EU-Russia"; default: short name without "the".',
     )
 
     @property
@@ -93,20 +158,28 @@ class Party(_Model):
 class Reference(_Model):
     """The release's number in its series, printed like `A 350/12`."""
 
-    series: str | None = Field(None, pattern=r"^[A-Z]{1,8}$", description='Series letters: "A".')
-    number: int = Field(ge=1, le=999_999, description="Number within the series and year: 350.")
-    year: int = Field(ge=1950, le=2100, description="Year of the reference (printed as two digits).")
+    series: Series | None = Field(None, description='Series letters: "A".')
+    number: Annotated[int, BeforeValidator(_whole_number)] = Field(
+        ge=1, le=999_999, description="Number within the series and year: 350."
+    )
+    year: int = Field(
+        ge=1950, le=2100, description="Year of the reference (printed as two digits)."
+    )
 
     @model_validator(mode="before")
     @classmethod
-    def _from_text(cls, value: Any) -> Any:
+    def _from_text(cls, value: object) -> object:
         if not isinstance(value, str):
             return value
         match = _REFERENCE.match(value.strip())
         if match is None:
-            raise ValueError(f'"{value}" is not a reference like "A 350/12" (series, number/year)')
+            raise ValueError(
+                f'"{value}" is not a reference; write it like "A 350/12" '
+                "(series letters, a space, the number, a slash and the year)"
+            )
         year = int(match["year"])
-        year += 2000 if year < 100 else 0
+        if year < 100:  # two digits: 50-99 are 1950-1999, 00-49 are 2000-2049
+            year += 1900 if year >= 50 else 2000
         return {"series": match["series"], "number": match["number"], "year": year}
 
     def __str__(self) -> str:
@@ -128,7 +201,9 @@ class Meeting(_Model):
     article: Literal["", "the"] = Field(
         "", description='"the" for a named singular event: "round of the Human Rights Dialogue".'
     )
-    round: int | None = Field(None, ge=1, le=999, description="The round's number: 15.")
+    round: Annotated[int, BeforeValidator(_whole_number)] | None = Field(
+        None, ge=1, le=999, description="The round's number: 15."
+    )
     round_style: Literal["words", "figures"] = Field(
         "words", description='Print the round as "fifteenth" (words) or "15th" (figures).'
     )
@@ -222,18 +297,23 @@ class Release(_Model):
     counterpart: Party = Field(description="The other side of the talks.")
     counterpart_first: bool = Field(False, description="Name the counterpart before the EU.")
     meeting: Meeting
-    body: list[Paragraph] = Field(default_factory=list, max_length=100,
-                                  description="Paragraphs after the opening sentence.")
+    body: list[Paragraph] = Field(
+        default_factory=list, max_length=100, description="Paragraphs after the opening sentence."
+    )
     civil_society: CivilSociety | None = None
     next_round: NextRound | None = None
     contacts: Contacts | None = None
     previous_rounds: list[PreviousRound] = Field(default_factory=list, max_length=50)
-    previous_rounds_heading: Line | None = Field(None, description="Replaces the generated heading.")
+    previous_rounds_heading: Line | None = Field(
+        None, description="Replaces the generated heading."
+    )
 
     @property
     def parties(self) -> tuple[Party, Party]:
         """The two sides in the order the release names them."""
-        return (self.counterpart, self.eu) if self.counterpart_first else (self.eu, self.counterpart)
+        return (
+            (self.counterpart, self.eu) if self.counterpart_first else (self.eu, self.counterpart)
+        )
 
     @property
     def file_stem(self) -> str:
@@ -259,11 +339,23 @@ def _inconsistencies(release: Release) -> list[tuple[tuple[str | int, ...], str,
     meeting, issued = release.meeting, release.date
     last_day = meeting.end_date or meeting.date
     if meeting.end_date and meeting.end_date < meeting.date:
-        found.append((("meeting", "end_date"), "is before meeting.date", meeting.end_date))
+        message = (
+            f"is before meeting.date ({meeting.date}); the last day cannot come before the first"
+        )
+        found.append((("meeting", "end_date"), message, meeting.end_date))
     if last_day > issued:
-        found.append((("meeting", "date"), f"the talks end after the release date {issued}", last_day))
+        which = "end_date" if meeting.end_date and meeting.end_date > issued else "date"
+        message = (
+            f"is after the release date ({issued}); the talks must be over by then: "
+            "check both dates"
+        )
+        found.append((("meeting", which), message, last_day))
     if release.reference and release.reference.year != issued.year:
-        message = f"the reference is of {release.reference.year}, the release of {issued.year}"
+        year = release.reference.year
+        message = (
+            f"is a reference of {year} but the release is dated {issued.year}; "
+            f"use the number for {issued.year} (.../{issued.year % 100:02d}) or check the date"
+        )
         found.append((("reference",), message, str(release.reference)))
     found += _previous_inconsistencies(release)
     found += _civil_society_inconsistencies(release)
@@ -274,15 +366,20 @@ def _inconsistencies(release: Release) -> list[tuple[tuple[str | int, ...], str,
 
 def _previous_inconsistencies(release: Release) -> list[tuple[tuple[str | int, ...], str, object]]:
     found: list[tuple[tuple[str | int, ...], str, object]] = []
-    seen: set[date] = set()
+    seen: dict[date, int] = {}
     for index, previous in enumerate(release.previous_rounds):
         loc = ("previous_rounds", index, "date")
         if previous.date >= release.meeting.date:
-            message = f"a previous round must be before this round ({release.meeting.date})"
+            message = (
+                f"is not before this round ({release.meeting.date}); a previous round must be "
+                "earlier: check the date or remove the entry"
+            )
             found.append((loc, message, previous.date))
         if previous.date in seen:
-            found.append((loc, "this round is listed twice", previous.date))
-        seen.add(previous.date)
+            first = seen[previous.date]
+            message = f"this round is listed twice (also previous_rounds[{first}]); remove one"
+            found.append((loc, message, previous.date))
+        seen.setdefault(previous.date, index)
     return found
 
 
@@ -294,9 +391,16 @@ def _civil_society_inconsistencies(
     for index, meeting in enumerate(meetings):
         loc = ("civil_society", "meetings", index)
         if meeting.end_date and meeting.end_date < meeting.date:
-            found.append(((*loc, "end_date"), "is before its date", meeting.end_date))
-        if (meeting.end_date or meeting.date) > release.date:
-            found.append(((*loc, "date"), "is after the release date", meeting.date))
+            message = f"is before its date ({meeting.date}); check both dates"
+            found.append(((*loc, "end_date"), message, meeting.end_date))
+        last_day = meeting.end_date or meeting.date
+        if last_day > release.date:
+            which = "end_date" if meeting.end_date and meeting.end_date > release.date else "date"
+            message = (
+                f"is after the release date ({release.date}); a meeting reported in the release "
+                "must have taken place by then: check the dates"
+            )
+            found.append(((*loc, which), message, last_day))
     return found
 
 
@@ -305,10 +409,15 @@ def _next_round_inconsistencies(
 ) -> list[tuple[tuple[str | int, ...], str, object]]:
     found: list[tuple[tuple[str | int, ...], str, object]] = []
     if next_round.date and next_round.date <= last_day:
-        message = f"the next round must come after this one ({last_day})"
+        message = (
+            f"is not after this round ({last_day}); the next round must come later: check the date"
+        )
         found.append((("next_round", "date"), message, next_round.date))
     years = [int(y) for y in re.findall(r"\b(19\d\d|20\d\d|2100)\b", next_round.timing or "")]
     if years and max(years) < last_day.year:
-        message = f"the next round must come after this one ({last_day.year})"
+        message = (
+            f"names {max(years)}, before this round's year {last_day.year}; the next round must "
+            "come later: check the year"
+        )
         found.append((("next_round", "timing"), message, next_round.timing))
     return found

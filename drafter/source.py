@@ -1,12 +1,14 @@
 """YAML text to plain data (mappings, lists, strings) with the line and column of every field.
 
 Every scalar stays a string: the schema, not YAML, decides what is a date, a number or
-text, so `no`, `1.10` or `+32 2 299 97 80` never silently change type. Anchors, aliases,
-tags and duplicate keys are refused, which also rules out alias bombs.
+text, so `no`, `1.10` or `+32 2 299 97 80` never silently change type. Only an empty plain
+value (or `~`, `null`) stands for "not given". Anchors, aliases, tags and duplicate keys are
+refused, which also rules out alias bombs.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -14,6 +16,7 @@ from typing import Any
 import yaml
 
 from drafter.errors import InputError, LimitError, Problem
+from drafter.fields import character_message
 
 __all__ = ["MAX_BYTES", "FieldPath", "Source", "decode", "dotted", "parse_yaml"]
 
@@ -21,6 +24,11 @@ MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 32
 MAX_NODES = 100_000
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+# Characters a YAML reader refuses anywhere in a file (YAML 1.1, "printable" characters).
+_UNREADABLE = re.compile(
+    "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
+_MAX_REPORTED = 20
 
 FieldPath = tuple[str | int, ...]
 
@@ -32,6 +40,12 @@ class Source:
     data: Any
     positions: dict[FieldPath, tuple[int, int]] = field(default_factory=dict)
     name: str = ""
+    problems: list[Problem] = field(default_factory=list)
+    """Problems found while reading that do not stop validation (duplicate keys)."""
+    scalars: list[tuple[tuple[int, int], tuple[int, int], FieldPath]] = field(
+        default_factory=list, repr=False
+    )
+    """Where each scalar starts and ends, with its field path."""
 
     def position(self, path: FieldPath) -> tuple[int, int] | None:
         """The position of `path`, or of its nearest parent that has one."""
@@ -43,58 +57,117 @@ class Source:
 
 
 def _loader_class() -> type[yaml.SafeLoader]:
-    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # type: ignore[no-any-return]
+    loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return loader
+
+
+def too_big(name: str, size: int | None = None) -> LimitError:
+    """The error for an input over `MAX_BYTES`; `size` in bytes where it is known."""
+    what = f"is {size:,} bytes" if size else "is too big"
+    return LimitError(
+        f"{name or 'the input'} {what}; a release file may be at most {MAX_BYTES:,} bytes. "
+        "Is this the right file?"
+    )
 
 
 def decode(raw: bytes, name: str = "") -> str:
     """UTF-8 bytes to text, with a problem naming the first bad byte's line."""
     if len(raw) > MAX_BYTES:
-        raise LimitError(
-            f"{name or 'the input'} is {len(raw):,} bytes; a release file may be at most "
-            f"{MAX_BYTES:,} bytes. Is this the right file?"
-        )
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InputError([Problem("the file is UTF-16 text; save it as UTF-8")], name)
+        raise too_big(name, len(raw))
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or raw[:2].count(b"\x00") == 1:
+        message = "the file is UTF-16 text; save it as UTF-8 (in most editors: Save As, UTF-8)"
+        raise InputError([Problem(message, line=1, column=1)], name)
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
+        line_start = raw.rfind(b"\n", 0, exc.start) + 1
         line = raw[: exc.start].count(b"\n") + 1
+        column = len(raw[line_start : exc.start].decode("utf-8", "replace")) + 1
         byte = raw[exc.start]
         message = (
             f"the file is not UTF-8 text (byte 0x{byte:02X} cannot be read); "
             "save it as UTF-8 (in most editors: Save As, Encoding UTF-8)"
         )
-        raise InputError([Problem(message, line=line)], name) from None
+        raise InputError([Problem(message, line=line, column=column)], name) from None
 
 
-def parse_yaml(text: str, name: str = "") -> Source:
-    """Parse one YAML document into plain data and positions; raise InputError on bad YAML."""
-    if len(text) > MAX_BYTES:
-        raise LimitError(f"{name or 'the input'} is over {MAX_BYTES:,} characters")
+def parse_yaml(text: str, name: str = "", *, keep_problems: bool = False) -> Source:
+    """Parse one YAML document into plain data and positions; raise InputError on bad YAML.
+
+    With `keep_problems`, problems that do not stop the reading (a key given twice) are
+    left in `Source.problems` for the caller to report with the schema's, not raised.
+    """
+    if len(text) > MAX_BYTES or len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
+        raise too_big(name)
+    if _UNREADABLE.search(text):
+        raise InputError(_unreadable_problems(text, name), name)
+    source = _parse(text, name)
+    if source.problems and not keep_problems:
+        raise InputError(source.problems, name)
+    return source
+
+
+def _parse(text: str, name: str) -> Source:
     builder = _Builder(name)
     try:
         data = builder.build(yaml.parse(text, Loader=_loader_class()))
     except yaml.MarkedYAMLError as exc:
+        if "nesting depth" in str(exc.problem):  # libyaml's own limit on [[[...]]]
+            mark = exc.problem_mark
+            line = mark.line + 1 if mark else 1
+            raise _too_deep(name, line) from None
         raise InputError([_syntax_problem(exc)], name) from None
     except yaml.YAMLError as exc:
-        raise InputError([Problem(f"the YAML cannot be read: {exc}")], name) from None
-    if builder.problems:
-        raise InputError(builder.problems, name)
-    return Source(data, builder.positions, name)
+        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise InputError([Problem(f"the YAML cannot be read: {first}", line=1)], name) from None
+    except InputError as exc:  # raised while building, without the file's name
+        raise InputError(exc.problems, name) from None
+    return Source(data, builder.positions, name, builder.problems, builder.scalars)
+
+
+def _too_deep(name: str, line: int) -> LimitError:
+    return LimitError(
+        f"{name or 'the input'}: the YAML is nested more than {MAX_DEPTH} levels deep "
+        f"(line {line}); a release needs only a few levels"
+    )
+
+
+def _unreadable_problems(text: str, name: str) -> list[Problem]:
+    """A problem for each character no YAML file may hold, naming the field it is in."""
+    try:
+        scalars = _parse(_UNREADABLE.sub("\ufffd", text), name).scalars
+    except InputError:
+        scalars = []
+    problems = []
+    for found in list(_UNREADABLE.finditer(text))[:_MAX_REPORTED]:
+        line = text.count("\n", 0, found.start()) + 1
+        column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
+        where = next((path for start, end, path in scalars if start <= (line, column) < end), None)
+        problems.append(
+            Problem(
+                character_message(found.group()),
+                "" if where is None else dotted(where),
+                line,
+                column,
+            )
+        )
+    return problems
 
 
 def _syntax_problem(exc: yaml.MarkedYAMLError) -> Problem:
     mark = exc.problem_mark or exc.context_mark
     problem = exc.problem or "the YAML cannot be read"
-    if "'\\t'" in problem or "\t" in problem:
-        problem = "a tab character is used; YAML indents with spaces only"
+    if "tab character" in problem or "'\\t'" in problem or "\t" in problem:
+        message = "a tab character is used; YAML indents with spaces only: replace it with spaces"
     else:
         context = f" {exc.context}" if exc.context else ""
-        problem = f"YAML syntax error: {problem}{context}"
-    hint = " (check the indentation and quote text that contains ': ' or starts with a symbol)"
+        message = (
+            f"YAML syntax error: {problem}{context} (check the indentation, and put text that "
+            "contains ': ' or starts with a symbol in quotes)"
+        )
     if mark is None:
-        return Problem(problem + hint)
-    return Problem(problem + hint, line=mark.line + 1, column=mark.column + 1)
+        return Problem(message, line=1)
+    return Problem(message, line=mark.line + 1, column=mark.column + 1)
 
 
 class _Builder:
@@ -104,9 +177,10 @@ class _Builder:
         self.name = name
         self.positions: dict[FieldPath, tuple[int, int]] = {}
         self.problems: list[Problem] = []
+        self.scalars: list[tuple[tuple[int, int], tuple[int, int], FieldPath]] = []
         self._nodes = 0
 
-    def build(self, events: Iterator[yaml.Event]) -> Any:
+    def build(self, events: Iterator[yaml.Event]) -> object:
         stream = _Peekable(events)
         stream.expect(yaml.StreamStartEvent)
         if stream.peek_is(yaml.StreamEndEvent):
@@ -119,16 +193,18 @@ class _Builder:
             raise InputError([_at(event, "the file holds more than one YAML document (---)")])
         return data
 
-    def _node(self, stream: _Peekable, path: FieldPath, depth: int) -> Any:
+    def _node(self, stream: _Peekable, path: FieldPath, depth: int) -> object:
         event = stream.next()
         self._check(event, path, depth)
         self.positions.setdefault(path, _mark(event))
         if isinstance(event, yaml.ScalarEvent):
-            if event.style is None and event.value in _NULLS:
+            self._span(event, path)
+            # The C parser reports a plain scalar's style as "", the Python one as None.
+            if not event.style and event.tag is None and event.value in _NULLS:
                 return None
             return event.value
         if isinstance(event, yaml.SequenceStartEvent):
-            items = []
+            items: list[object] = []
             while not stream.peek_is(yaml.SequenceEndEvent):
                 items.append(self._node(stream, (*path, len(items)), depth + 1))
             stream.next()
@@ -144,6 +220,7 @@ class _Builder:
                 raise InputError([_at(key_event, "a key must be a plain name such as `date`")])
             key = key_event.value
             child = (*path, key)
+            self._span(key_event, child)
             if key in result:
                 first = self.positions[child][0]
                 message = f"the key `{key}` is given twice (first on line {first}); keep one"
@@ -155,17 +232,37 @@ class _Builder:
         stream.next()
         return result
 
+    def _span(self, event: yaml.Event, path: FieldPath) -> None:
+        """Remember where a scalar starts and ends, to name the field at a position."""
+        if event.start_mark and event.end_mark:
+            start, end = event.start_mark, event.end_mark
+            self.scalars.append(
+                ((start.line + 1, start.column + 1), (end.line + 1, end.column + 1), path)
+            )
+
     def _check(self, event: yaml.Event, path: FieldPath, depth: int) -> None:
         self._nodes += 1
-        if self._nodes > MAX_NODES or depth > MAX_DEPTH:
-            raise LimitError(f"{self.name or 'the input'}: the YAML is nested too deep or too large")
+        line = _mark(event)[0]
         where = dotted(path)
+        if depth > MAX_DEPTH:
+            raise _too_deep(self.name, line)
+        if self._nodes > MAX_NODES:
+            raise LimitError(
+                f"{self.name or 'the input'}: the YAML holds more than {MAX_NODES:,} values "
+                f"(line {line}); is this the right file?"
+            )
         if isinstance(event, yaml.AliasEvent):
-            raise InputError([_at(event, "aliases (*name) are not allowed; write the value out", where)])
+            raise InputError(
+                [_at(event, "aliases (*name) are not allowed; write the value out", where)]
+            )
         if isinstance(event, yaml.NodeEvent) and event.anchor is not None:
-            raise InputError([_at(event, "anchors (&name) are not allowed; write the value out", where)])
-        if isinstance(event, yaml.NodeEvent) and getattr(event, "tag", None) not in (None, "!"):
-            message = f"YAML tags ({event.tag}) are not allowed; write a plain value"  # type: ignore[attr-defined]
+            raise InputError(
+                [_at(event, "anchors (&name) are not allowed; write the value out", where)]
+            )
+        tag = getattr(event, "tag", None)
+        if isinstance(event, yaml.NodeEvent) and tag not in (None, "!"):
+            shown = str(tag).replace("tag:yaml.org,2002:", "!!", 1)
+            message = f"YAML tags ({shown}) are not allowed; remove the tag and write a plain value"
             raise InputError([_at(event, message, where)])
 
 
