@@ -21,7 +21,9 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.section import Section
 from docx.shared import Mm, Pt, RGBColor
+from docx.styles.style import ParagraphStyle
 from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 
 from drafter.structure import Block, Document, Span, parse_document
 from drafter.templating import House
@@ -37,6 +39,7 @@ _ALIGN = {
 }
 _TAG_STYLES = {"h1": "Heading 1", "h2": "Heading 2", "h3": "Heading 3", "li": "Normal"}
 _LINK_COLOUR = RGBColor(0x00, 0x30, 0x9A)
+_MAX_PROPERTY = 255
 
 
 def write_docx(html: str, house: House) -> bytes:
@@ -75,8 +78,8 @@ class _Container:
             self._first = None
             return self._last
         element = OxmlElement("w:p")
-        self._last._p.addnext(element)  # noqa: SLF001 - python-docx adds only before
-        self._last = Paragraph(element, self._last._parent)  # noqa: SLF001
+        self._last._p.addnext(element)  # python-docx adds paragraphs only before another
+        self._last = Paragraph(element, self._last._parent)
         return self._last
 
 
@@ -105,7 +108,7 @@ def _define_styles(word: WordDocument, specs: dict[str, dict[str, Any]]) -> dict
     return by_class
 
 
-def _format_style(style: Any, spec: dict[str, Any]) -> None:
+def _format_style(style: ParagraphStyle, spec: dict[str, Any]) -> None:
     font, paragraph = style.font, style.paragraph_format
     if "font" in spec:
         font.name = spec["font"]
@@ -135,7 +138,7 @@ def _fill(paragraph: Paragraph, block: Block, styles: dict[str, str]) -> None:
             _add_run(paragraph, span)
 
 
-def _add_run(paragraph: Paragraph, span: Span) -> Any:
+def _add_run(paragraph: Paragraph, span: Span) -> Run:
     run = paragraph.add_run(span.text)
     run.bold = span.bold or None
     run.italic = span.italic or None
@@ -151,8 +154,8 @@ def _add_link(paragraph: Paragraph, span: Span) -> None:
     run = _add_run(paragraph, span)
     run.font.underline = True
     run.font.color.rgb = _LINK_COLOUR
-    link.append(run._r)  # noqa: SLF001 - python-docx has no public API for hyperlinks
-    paragraph._p.append(link)  # noqa: SLF001
+    link.append(run._r)  # python-docx has no public API for hyperlinks
+    paragraph._p.append(link)
 
 
 def _add_page_number(section: Section) -> None:
@@ -168,7 +171,7 @@ def _add_page_number(section: Section) -> None:
             element = OxmlElement("w:instrText")
             element.set(qn("xml:space"), "preserve")
             element.text = text
-        run._r.append(element)  # noqa: SLF001
+        run._r.append(element)
 
 
 def _created(parsed: Document) -> datetime:
@@ -183,8 +186,8 @@ def _created(parsed: Document) -> datetime:
 def _set_properties(word: WordDocument, parsed: Document) -> None:
     language = word_language(parsed.language or "en")
     props = word.core_properties
-    props.title = parsed.title
-    props.subject = parsed.meta.get("description", "")
+    props.title = _property(parsed.title)
+    props.subject = _property(parsed.meta.get("description", ""))
     props.language = language
     props.author = props.last_modified_by = "drafter"
     props.created = props.modified = props.last_printed = _created(parsed)
@@ -196,6 +199,11 @@ def _set_properties(word: WordDocument, parsed: Document) -> None:
         lang = OxmlElement("w:lang")
         run_defaults.append(lang)
     lang.set(qn("w:val"), language)
+
+
+def _property(text: str) -> str:
+    """Text for a document property, which Word limits to 255 characters."""
+    return text if len(text) <= _MAX_PROPERTY else text[: _MAX_PROPERTY - 1] + "\u2026"
 
 
 def _reproducible_zip(data: bytes, when: datetime) -> bytes:

@@ -15,7 +15,6 @@ import threading
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from weasyprint import CSS, HTML
@@ -48,7 +47,7 @@ class HouseFetcher(URLFetcher):  # type: ignore[misc]
         self.house = house
         self.base = house.dirs[-1]
 
-    def fetch(self, url: str, headers: Any = None) -> URLFetcherResponse:
+    def fetch(self, url: str, headers: dict[str, str] | None = None) -> URLFetcherResponse:
         """The resource at `url`, if it is one drafter allows."""
         if url.startswith("data:"):
             return super().fetch(url, headers)
@@ -76,7 +75,7 @@ def _fixed_font_timestamps() -> Iterator[None]:
     fontTools stamps each subset with the current time (or SOURCE_DATE_EPOCH), which would
     make every PDF differ; the release's own dates are in the PDF's metadata instead.
     """
-    global _epoch_users  # noqa: PLW0603 - one counter shared by concurrent renders
+    global _epoch_users  # one counter shared by concurrent renders
     with _EPOCH_LOCK:
         ours = _epoch_users > 0 or "SOURCE_DATE_EPOCH" not in os.environ
         if ours:
