@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -87,10 +88,25 @@ def _load_house(user: Path | None, name: str) -> House:
     return House(name, dirs, config)
 
 
+class _HouseLoader(jinja2.BaseLoader):
+    """Loads templates through `House.find`: never from outside the house's folders."""
+
+    def __init__(self, house: House) -> None:
+        self.house = house
+
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str, Callable[[], bool]]:
+        found = self.house.find(template)
+        if found is None:
+            raise jinja2.TemplateNotFound(template)
+        return found.read_text(encoding="utf-8"), str(found), lambda: True
+
+
 @lru_cache(maxsize=16)
-def _environment(dirs: tuple[Path, ...]) -> jinja2.Environment:
+def _environment(house: House) -> jinja2.Environment:
     env = ImmutableSandboxedEnvironment(
-        loader=jinja2.FileSystemLoader([str(folder) for folder in dirs]),
+        loader=_HouseLoader(house),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=False,
@@ -104,7 +120,7 @@ def _environment(dirs: tuple[Path, ...]) -> jinja2.Environment:
 
 def render_html(release: Release, house: House) -> str:
     """The release as the house's semantic HTML document."""
-    env = _environment(house.dirs)
+    env = _environment(house)
     name = str(house.config.get("template", "release.html.j2"))
     try:
         return env.get_template(name).render(release=release, house=house.config)
@@ -115,3 +131,5 @@ def render_html(release: Release, house: House) -> str:
         raise TemplateError(f"template {exc.name} not found in the house {house.name}") from None
     except jinja2.TemplateError as exc:
         raise TemplateError(f"the template {name} failed: {exc}") from None
+    except Exception as exc:  # template code is the house's, and may fail in any way
+        raise TemplateError(f"the template {name} failed: {type(exc).__name__}: {exc}") from None
