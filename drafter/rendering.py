@@ -29,6 +29,14 @@ def _check_language(release: Release, house: House) -> None:
         raise InputError([Problem(message, "language")])
 
 
+def _check_glyphs(release: Release, house: House) -> None:
+    from drafter.glyphs import missing_glyphs
+
+    problems = missing_glyphs(release, house)
+    if problems:
+        raise InputError(problems)
+
+
 def render(
     release: Release,
     fmt: str = "pdf",
@@ -51,6 +59,8 @@ def render_all(
     chosen = _house(templates, house)
     writers = {fmt: writer(fmt) for fmt in formats}
     _check_language(release, chosen)
+    if "pdf" in writers:
+        _check_glyphs(release, chosen)
     html = render_html(release, chosen)
     return {fmt: write(html, chosen) for fmt, write in writers.items()}
 

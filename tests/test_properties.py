@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 from textutil import docx_text, html_text, normalise, pdf_text
 
 import drafter
+from drafter.errors import InputError
 from drafter.fields import clean_text
 from drafter.wording import date_span, join_words, long_date, sentence_start
 
@@ -262,5 +263,9 @@ def test_any_latin_release_renders_to_pdf_with_every_word(data: dict[str, Any]) 
 @given(releases())
 def test_any_release_renders_to_pdf(data: dict[str, Any]) -> None:
     release = drafter.validate_release(data)
-    pdf = drafter.render(release, "pdf")
+    try:
+        pdf = drafter.render(release, "pdf")
+    except InputError as refused:  # only for characters the house's fonts do not draw
+        assert all("PDF fonts cannot draw" in p.message for p in refused.problems)
+        return
     assert pdf.startswith(b"%PDF-") and pdf.rstrip().endswith(b"%%EOF")
