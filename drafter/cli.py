@@ -77,6 +77,9 @@ def new(
         Path | None,
         typer.Option("--templates", help="Your own template folder, searched before the house's."),
     ] = None,
+    timeout: Annotated[
+        float, typer.Option("--timeout", help="Stop rendering after this many seconds.", min=1)
+    ] = 120,
 ) -> None:
     """Write the release in the formats asked for (all three when none is named).
 
@@ -91,7 +94,12 @@ def new(
     chosen = [fmt for fmt, wanted in zip(FORMATS, (html, pdf, docx), strict=True) if wanted]
     release = load_release(file)
     written = write_release(
-        release, out or file.parent, chosen or FORMATS, force=force, templates=templates
+        release,
+        out or file.parent,
+        chosen or FORMATS,
+        force=force,
+        templates=templates,
+        timeout=timeout,
     )
     for path in written:
         typer.echo(str(path))
@@ -126,22 +134,25 @@ def _fail(message: str, code: int) -> NoReturn:
     raise SystemExit(code)
 
 
-def _terminate(signum: int, frame: FrameType | None) -> None:
-    """SIGTERM stops drafter as Ctrl-C does, so temporary files are cleaned up."""
+class _Interrupted(BaseException):
+    """Ctrl-C or SIGTERM: unwinds like an exception, so temporary files are removed."""
+
+
+def _interrupt(signum: int, frame: FrameType | None) -> None:
     del signum, frame
-    raise KeyboardInterrupt
+    raise _Interrupted
 
 
 def main(argv: list[str] | None = None) -> None:
     """Run the CLI and exit with drafter's documented status (see the README)."""
     args = sys.argv[1:] if argv is None else argv
-    signal.signal(signal.SIGTERM, _terminate)
+    previous = {sig: signal.signal(sig, _interrupt) for sig in (signal.SIGTERM, signal.SIGINT)}
     try:
-        # Typer itself answers wrong usage (exit 2), --help and Ctrl-C (exit 130).
+        # Typer itself answers wrong usage (exit 2) and --help.
         app(args=args, prog_name="drafter")
     except DrafterError as exc:
         _fail(str(exc), exc.exit_code)
-    except KeyboardInterrupt:
+    except (_Interrupted, KeyboardInterrupt):
         _fail("interrupted; nothing was left half-written", EXIT_INTERRUPTED)
     except Exception:
         if "--debug" in args:
@@ -151,3 +162,6 @@ def main(argv: list[str] | None = None) -> None:
             "--debug and send the output to the drafter developers.",
             EXIT_INTERNAL,
         )
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from drafter.errors import InputError, Problem
+from drafter.limits import time_limit
 from drafter.output import check_writable, write_file
 from drafter.schema import Release
 from drafter.templating import DEFAULT_HOUSE, House, load_house, render_html
@@ -54,15 +55,21 @@ def render_all(
     *,
     templates: str | Path | House | None = None,
     house: str = DEFAULT_HOUSE,
+    timeout: float | None = None,
 ) -> dict[str, bytes]:
-    """The release in each of `formats`, all from one HTML rendering."""
+    """The release in each of `formats`, all from one HTML rendering.
+
+    With `timeout` (seconds), rendering that takes longer stops with a LimitError
+    (in the main thread on Unix; elsewhere the limit is not enforced).
+    """
     chosen = _house(templates, house)
     writers = {fmt: writer(fmt) for fmt in formats}
     _check_language(release, chosen)
     if "pdf" in writers:
         _check_glyphs(release, chosen)
-    html = render_html(release, chosen)
-    return {fmt: write(html, chosen) for fmt, write in writers.items()}
+    with time_limit(timeout):
+        html = render_html(release, chosen)
+        return {fmt: write(html, chosen) for fmt, write in writers.items()}
 
 
 def output_paths(release: Release, formats: Iterable[str], out_dir: Path) -> dict[str, Path]:
@@ -78,6 +85,7 @@ def write_release(
     force: bool = False,
     templates: str | Path | House | None = None,
     house: str = DEFAULT_HOUSE,
+    timeout: float | None = None,
 ) -> list[Path]:
     """Render the release and write each format into `out_dir`; return the paths written.
 
@@ -87,7 +95,7 @@ def write_release(
     paths = output_paths(release, list(formats), Path(out_dir))
     for path in paths.values():
         check_writable(path, force)
-    outputs = render_all(release, paths, templates=templates, house=house)
+    outputs = render_all(release, paths, templates=templates, house=house, timeout=timeout)
     for fmt, path in paths.items():
         write_file(path, outputs[fmt], force)
         logger.info("wrote %s", path)

@@ -51,6 +51,7 @@ Language = Literal[
 _REFERENCE = re.compile(
     r"^(?:(?P<series>[A-Z]{1,8})\s+)?(?P<number>\d{1,6})/(?P<year>\d{2}|\d{4})$"
 )
+MAX_RELEASE_TEXT = 500_000
 FIRST_DAY = date(1950, 1, 1)
 LAST_DAY = date(2100, 12, 31)
 _ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
@@ -322,11 +323,32 @@ class Release(_Model):
         return f"{self.date.isoformat()}_{tail}"
 
     @model_validator(mode="after")
+    def _not_too_long(self) -> Self:
+        total = _text_length(self)
+        if total > MAX_RELEASE_TEXT:
+            raise ValueError(
+                f"the release holds {total:,} characters of text; at most "
+                f"{MAX_RELEASE_TEXT:,} (about 100 pages) fit one release: split it"
+            )
+        return self
+
+    @model_validator(mode="after")
     def _consistent(self) -> Self:
         errors = [_error(loc, message, value) for loc, message, value in _inconsistencies(self)]
         if errors:
             raise ValidationError.from_exception_data(type(self).__name__, errors)
         return self
+
+
+def _text_length(value: object) -> int:
+    """The number of characters of text in a model, its lists and sub-models."""
+    if isinstance(value, str):
+        return len(value)
+    if isinstance(value, BaseModel):
+        return sum(_text_length(getattr(value, name)) for name in type(value).model_fields)
+    if isinstance(value, list):
+        return sum(_text_length(item) for item in value)
+    return 0
 
 
 def _error(loc: tuple[str | int, ...], message: str, value: object) -> InitErrorDetails:

@@ -1,0 +1,49 @@
+"""Limits on how long drafter may work on one release."""
+
+from __future__ import annotations
+
+import contextlib
+import signal
+import threading
+from collections.abc import Iterator
+from types import FrameType
+
+from drafter.errors import LimitError
+
+__all__ = ["time_limit"]
+
+
+class _Expired(BaseException):
+    """Raised by the alarm; a BaseException so that no library's `except Exception` eats it."""
+
+
+def _expire(signum: int, frame: FrameType | None) -> None:
+    del signum, frame
+    raise _Expired
+
+
+@contextlib.contextmanager
+def time_limit(seconds: float | None) -> Iterator[None]:
+    """Stop the work inside with a LimitError after `seconds` (main thread on Unix only)."""
+    usable = (
+        seconds is not None
+        and seconds > 0
+        and hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+    )
+    if not usable:
+        yield
+        return
+    assert seconds is not None
+    previous = signal.signal(signal.SIGALRM, _expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    except _Expired:
+        raise LimitError(
+            f"rendering took longer than {seconds:g} seconds and was stopped; "
+            "shorten the release or allow more time with --timeout"
+        ) from None
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
