@@ -7,16 +7,13 @@ problems `load_release` reports: the field path, the line of the YAML file and t
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
+from edits import EXAMPLE, TEXT, edit, line_of
 
 from drafter.errors import InputError, Problem
 from drafter.loading import load_release
 from drafter.schema import Release
-
-EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "eu-russia-2012-07-24.yaml"
-TEXT = EXAMPLE.read_text(encoding="utf-8")
 
 MINIMAL = """\
 issuer: European Union
@@ -34,21 +31,6 @@ meeting:
 
 
 # --- helpers -------------------------------------------------------------------------------
-
-
-def edit(*changes: tuple[str, str], text: str = TEXT) -> str:
-    """The example with each `old` (which must occur exactly once) replaced by `new`."""
-    for old, new in changes:
-        assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times, not once"
-        text = text.replace(old, new)
-    return text
-
-
-def line_of(text: str, needle: str) -> int:
-    """The 1-based number of the one line of `text` that contains `needle`."""
-    found = [number for number, line in enumerate(text.split("\n"), 1) if needle in line]
-    assert len(found) == 1, f"{needle!r} is on lines {found}, not on one line"
-    return found[0]
 
 
 def problems_of(text: str) -> list[Problem]:

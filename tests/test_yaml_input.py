@@ -13,14 +13,12 @@ from pathlib import Path
 
 import pytest
 import yaml
+from edits import TEXT, column_of, edit, line_of
 
 import drafter.source
 from drafter.errors import InputError, LimitError, Problem
 from drafter.loading import load_release, read_source
 from drafter.source import MAX_BYTES, MAX_DEPTH
-
-EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "eu-russia-2012-07-24.yaml"
-TEXT = EXAMPLE.read_text(encoding="utf-8")
 
 _LOADERS: dict[str, type[object]] = {"python": yaml.SafeLoader}
 if hasattr(yaml, "CSafeLoader"):
@@ -36,26 +34,6 @@ def loader(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> I
 
 
 # --- helpers -------------------------------------------------------------------------------
-
-
-def edit(*changes: tuple[str, str], text: str = TEXT) -> str:
-    """The example with each `old` (which must occur exactly once) replaced by `new`."""
-    for old, new in changes:
-        assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times, not once"
-        text = text.replace(old, new)
-    return text
-
-
-def line_of(text: str, needle: str) -> int:
-    """The 1-based number of the one line of `text` that contains `needle`."""
-    found = [number for number, line in enumerate(text.split("\n"), 1) if needle in line]
-    assert len(found) == 1, f"{needle!r} is on lines {found}, not on one line"
-    return found[0]
-
-
-def column_of(text: str, needle: str) -> int:
-    """The 1-based column where `needle` starts on its line."""
-    return text.split("\n")[line_of(text, needle) - 1].index(needle) + 1
 
 
 def the_problem(source: str | bytes | Path) -> Problem:
