@@ -11,7 +11,18 @@ import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 from pydantic import AfterValidator, BeforeValidator, Field
 
-__all__ = ["Email", "Line", "Phone", "Text", "Url", "WebUrl", "character_message", "clean_text"]
+__all__ = [
+    "Email",
+    "Line",
+    "Phone",
+    "Text",
+    "Url",
+    "WebUrl",
+    "character_message",
+    "check_placeholder",
+    "clean_text",
+    "placeholder",
+]
 
 MAX_LINE = 300
 MAX_TEXT = 10_000
@@ -20,6 +31,7 @@ MAX_URL = 2_000
 _SPACES = re.compile(r"[ \t\r\n]+")
 _LINK_SCHEMES = frozenset({"http", "https", "mailto"})
 _PHONE_CHARACTERS = re.compile(r"\+?[0-9 ().\-/]+")
+_PLACEHOLDER = re.compile(r"<<\s*FILL IN\b:?\s*(?P<what>[^>]*?)\s*(?:>>|$)")
 
 
 def _bad_character(text: str) -> str | None:
@@ -60,6 +72,20 @@ def clean_text(value: str) -> str:
     if bad is not None:
         raise ValueError(character_message(bad))
     return _SPACES.sub(" ", value).strip()
+
+
+def placeholder(what: str) -> str:
+    """The marker `drafter next` leaves where a fact must be filled in: `<<FILL IN: what>>`."""
+    return f"<<FILL IN: {what}>>"
+
+
+def check_placeholder(value: str) -> str:
+    """`value`, unless it still holds a placeholder left by `drafter next`."""
+    found = _PLACEHOLDER.search(value)
+    if found:
+        what = f" ({found['what']})" if found["what"] else ""
+        raise ValueError(f"is a placeholder from `drafter next`; fill it in{what}")
+    return value
 
 
 def _not_blank(value: str) -> str:
@@ -128,7 +154,7 @@ def _link_url(value: str) -> str:
 
 
 _AS_TEXT = BeforeValidator(_as_text)
-_CLEAN = AfterValidator(lambda value: _not_blank(clean_text(value)))
+_CLEAN = AfterValidator(lambda value: _not_blank(check_placeholder(clean_text(value))))
 
 Text = Annotated[str, _AS_TEXT, _CLEAN, Field(max_length=MAX_TEXT)]
 """Running text: a paragraph or a sentence."""

@@ -23,7 +23,7 @@ from pydantic import (
 )
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
-from drafter.fields import Email, Line, Phone, Text, Url, WebUrl
+from drafter.fields import Email, Line, Phone, Text, Url, WebUrl, check_placeholder
 
 __all__ = [
     "CivilSociety",
@@ -65,7 +65,7 @@ def _day(value: object) -> object:
     """A date written as YYYY-MM-DD; nothing else (no times, no Unix timestamps)."""
     if not isinstance(value, str):
         return value
-    text = value.strip()
+    text = check_placeholder(value.strip())
     match = _ISO_DAY.fullmatch(text)
     if match is None:
         raise ValueError(f'"{text}" is not a date; write it as YYYY-MM-DD, such as 2012-07-24')
@@ -88,7 +88,7 @@ def _whole_number(value: object) -> object:
     """A whole number written in figures (not `fifteen`, `15.0` or `1_5`)."""
     if not isinstance(value, str):
         return value
-    text = value.strip()
+    text = check_placeholder(value.strip())
     if not (text.isascii() and text.isdigit()):
         raise ValueError(f'"{text}" is not a whole number; write it in figures, such as 15')
     return int(text)
@@ -172,7 +172,7 @@ class Reference(_Model):
     def _from_text(cls, value: object) -> object:
         if not isinstance(value, str):
             return value
-        match = _REFERENCE.match(value.strip())
+        match = _REFERENCE.match(check_placeholder(value.strip()))
         if match is None:
             raise ValueError(
                 f'"{value}" is not a reference; write it like "A 350/12" '

@@ -1,0 +1,808 @@
+"""Reading a published release in the house format back into the facts of its YAML file.
+
+The input is the release's text (as extracted from its PDF, with Markdown-like marks) or a
+Word file drafter wrote. Its blocks are read in the house's order: the header (issuer,
+date line, reference), the title, the body with its generated sentences, the footer
+(contacts) and the previous rounds. Each generated sentence is read back into facts with
+patterns that mirror the house's English wording; the facts are then rendered with the
+house templates and every sentence that does not come out word for word is kept as the
+officer's own text instead (the `title`, `opening` and `sentence` overrides), with a
+warning. Facts that cannot be found at all are left as `<<FILL IN: ...>>` placeholders.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import textwrap
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from itertools import accumulate
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
+
+from babel.dates import get_month_names
+from num2words import num2words
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString, FoldedScalarString
+
+from drafter.errors import DrafterError, InputError, LimitError, Problem
+from drafter.fields import placeholder
+from drafter.loading import validate_release
+from drafter.output import write_file
+from drafter.schema import EU_LANGUAGES, Reference, Release
+from drafter.source import MAX_BYTES, decode
+from drafter.structure import Block, Span, parse_document
+
+if TYPE_CHECKING:
+    from docx.text.paragraph import Paragraph
+
+__all__ = ["Imported", "import_release", "read_blocks", "write_import"]
+
+MAX_DOCX_BYTES = 10 * MAX_BYTES
+_WIDTH = 88
+_MONTH_NAMES = tuple(get_month_names("wide", locale="en_GB")[m] for m in range(1, 13))
+_MONTH = "|".join(_MONTH_NAMES)
+_SPAN = (
+    rf"\d{{1,2}}(?: (?:{_MONTH}))?(?: \d{{4}})?"
+    rf"(?:-\d{{1,2}} (?:{_MONTH})(?: \d{{4}})?)?"
+)
+_SPAN_PARTS = re.compile(
+    rf"(?P<d1>\d{{1,2}})(?: (?P<m1>{_MONTH}))?(?: (?P<y1>\d{{4}}))?"
+    rf"(?:-(?P<d2>\d{{1,2}}) (?P<m2>{_MONTH})(?: (?P<y2>\d{{4}}))?)?"
+)
+_DATE = re.compile(rf"(?P<d>\d{{1,2}}) (?P<m>{_MONTH}) (?P<y>\d{{4}})")
+_DATELINE = re.compile(rf"(?P<place>.+), (?P<date>{_DATE.pattern})")
+_OPENING = re.compile(
+    rf"On (?P<when>{_SPAN}), (?P<parties>.+?) held "
+    r"(?:their (?P<ordinal>[\w-]+) round of )?(?P<name>.+?) in (?P<place>.+?)\.(?=\s|$)",
+    re.DOTALL,
+)
+_TITLE = re.compile(r"(?P<parties>.+) hold (?P<their>their )?(?P<name>.+)")
+_CIVIL = re.compile(
+    r"In line with established practice and so as to incorporate the views of civil "
+    r"society into the (?P<word>\S+), (?P<eu>.+?) met (?P<meetings>.+)\."
+)
+_CIVIL_MEETING = re.compile(rf"(?P<who>.+?) in (?P<places>.+?) on (?P<when>{_SPAN})(?:, | and |$)")
+_PHRASE = r"(?:(?!\.\s).)+?"  # words within one sentence
+_NEXT = re.compile(
+    r"The next round of (?P<article>the )?(?P<compound>\S+) (?P<name>.+?) should take place"
+    rf"(?: in (?P<place>{_PHRASE}))?(?: in (?P<timing>{_PHRASE})| on (?P<date>{_DATE.pattern}))\."
+    r"(?:\s+(?P<remark>.+))?",
+    re.DOTALL,
+)
+_CIVIL_START = "In line with established practice"
+_NEXT_START = "The next round of"
+_EMAIL = re.compile(r"[^\s@]+@[^\s@]+\.[^\s@]+")
+_CONTACT_EMAIL = re.compile(r"(?P<rest>.*?)(?: - | )(?P<email>[^\s@]+@[^\s@]+)")
+_CONTACT_PHONE = re.compile(r"(?P<name>.*?)(?: (?P<phone>\+[0-9 ().\-/]+))?")
+_WEBSITE = re.compile(r"(?:https?://)?[\w-]+(?:\.[\w-]+)+(?:/\S*)?")
+_SMALL_WORDS = frozenset({"a", "an", "and", "for", "in", "of", "on", "the", "to"})
+_EU = Release.model_fields["eu"].default
+
+
+@dataclass
+class Imported:
+    """The facts read from a published release, as the plain data of a release file."""
+
+    data: dict[str, Any]
+    warnings: list[str] = field(default_factory=list)
+    release: Release | None = None
+    """The validated release, when every required fact was found."""
+
+    def yaml(self, name: str = "") -> str:
+        """The facts as the text of a release file, in the examples' key order and layout."""
+        yaml = YAML(typ="rt")
+        yaml.indent(mapping=2, sequence=4, offset=2)
+        yaml.width = _WIDTH + 8
+        stream = io.StringIO()
+        yaml.dump(_layout(self.data), stream)
+        source = f" from {name}" if name else ""
+        head = f"# Imported by `drafter import`{source}.\n"
+        return head + "# Check the facts, then: drafter validate FILE\n" + stream.getvalue()
+
+
+def import_release(source: str | Path) -> Imported:
+    """The facts of the published release in the file `source` (its text, or a DOCX)."""
+    reader = _Reader(read_blocks(Path(source)))
+    imported = Imported(reader.facts(), reader.warnings)
+    imported.release = _checked(imported, reader)
+    return imported
+
+
+def write_import(
+    source: str | Path, out: str | Path | None = None, *, force: bool = False
+) -> tuple[Path, Imported]:
+    """Import `source` and write its YAML to `out` (default: beside it, as .yaml)."""
+    path = Path(source)
+    target = Path(out) if out is not None else path.with_suffix(".yaml")
+    imported = import_release(path)
+    write_file(target, imported.yaml(path.name).encode("utf-8"), force)
+    return target, imported
+
+
+# --- Reading the blocks of a release ------------------------------------------------
+
+
+def read_blocks(path: Path) -> list[Block]:
+    """The release's paragraphs in reading order, from its text or its DOCX file."""
+    raw = _read_bytes(path)
+    if raw.startswith(b"PK\x03\x04"):
+        return _docx_blocks(raw, path)
+    if raw.startswith(b"%PDF"):
+        message = (
+            f"{path} is a PDF; import reads a release's text (extract it first, for example "
+            "with pdftotext) or a DOCX that drafter wrote"
+        )
+        raise InputError([Problem(message)])
+    return _text_blocks(decode(raw, str(path)).replace("\r\n", "\n"))
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        with path.open("rb") as stream:
+            raw = stream.read(MAX_DOCX_BYTES + 1)
+    except FileNotFoundError:
+        raise InputError([Problem(f"there is no file {path}; check the name and folder")]) from None
+    except IsADirectoryError:
+        raise InputError([Problem(f"{path} is a folder, not a release")]) from None
+    except OSError as exc:
+        raise InputError([Problem(f"{path} cannot be read: {exc.strerror}")]) from None
+    if len(raw) > MAX_DOCX_BYTES:
+        raise LimitError(f"{path} is over {MAX_DOCX_BYTES:,} bytes; is this the right file?")
+    return raw
+
+
+_LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]*)\)")
+
+
+def _text_blocks(text: str) -> list[Block]:
+    """Blocks of the release's text: blank lines (or a Markdown line break) separate them."""
+    blocks = []
+    for raw in re.split(r"\n\s*\n| {2,}\n", text):
+        line = re.sub(r"\s+", " ", raw.replace("**", "")).strip()
+        line = re.sub(r"^#+ ", "", line)
+        if line and set(line) != {"-"}:
+            blocks.append(Block("p", (), "", tuple(_markdown_spans(line))))
+    return blocks
+
+
+def _markdown_spans(line: str) -> Iterator[Span]:
+    """The text as spans: `[text](target)` is a link (none for `#`), the rest plain."""
+    end = 0
+    for link in _LINK.finditer(line):
+        if link.start() > end:
+            yield Span(line[end : link.start()])
+        target = link[2] if link[2] not in ("", "#") else None
+        yield Span(link[1], href=target)
+        end = link.end()
+    if end < len(line):
+        yield Span(line[end:])
+
+
+def _docx_blocks(raw: bytes, path: Path) -> list[Block]:
+    """The paragraphs of a Word file drafter wrote: first-page header, body, first-page footer."""
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document = docx.Document(io.BytesIO(raw))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError):
+        message = f"{path} is not a Word document that can be read; is it a DOCX file?"
+        raise InputError([Problem(message)]) from None
+    section = document.sections[0]
+    paragraphs = [
+        *section.first_page_header.paragraphs,
+        *document.paragraphs,
+        *section.first_page_footer.paragraphs,
+    ]
+    blocks = [Block("p", (), "", _docx_spans(paragraph)) for paragraph in paragraphs]
+    return [block for block in blocks if block.text.strip()]
+
+
+def _docx_spans(paragraph: Paragraph) -> tuple[Span, ...]:
+    """A Word paragraph's runs and hyperlinks as spans, neighbours of one format merged."""
+    from docx.text.hyperlink import Hyperlink
+
+    spans: list[Span] = []
+    for item in paragraph.iter_inner_content():
+        runs = item.runs if isinstance(item, Hyperlink) else [item]
+        href = (item.url or None) if isinstance(item, Hyperlink) else None
+        spans += [Span(run.text, bool(run.bold), bool(run.italic), href) for run in runs]
+    return _merged(spans)
+
+
+def _merged(spans: list[Span]) -> tuple[Span, ...]:
+    merged: list[Span] = []
+    for span in spans:
+        last = merged[-1] if merged else None
+        if last and (last.bold, last.italic, last.href) == (span.bold, span.italic, span.href):
+            merged[-1] = Span(last.text + span.text, span.bold, span.italic, span.href)
+        elif span.text:
+            merged.append(span)
+    return tuple(merged)
+
+
+# --- Reading facts from the blocks ----------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _labels() -> tuple[str, str]:
+    """The house's press marker and contacts heading, as its templates print them."""
+    sample = validate_release(
+        {
+            "issuer": "European Union",
+            "place": "Brussels",
+            "date": "2012-07-24",
+            "counterpart": {"name": "the Russian Federation", "short_name": "Russia"},
+            "meeting": {"name": "talks", "date": "2012-07-20", "place": "Brussels"},
+            "contacts": {"mailbox": "press@example.org"},
+        }
+    )
+    blocks = _rendered(sample)
+    return _class_text(blocks, "press-marker") or "", _class_text(blocks, "contacts-heading") or ""
+
+
+def _rendered(release: Release) -> list[Block]:
+    """The blocks of the release as the house renders it."""
+    from drafter.rendering import render
+
+    return parse_document(render(release, "html").decode("utf-8")).blocks
+
+
+def _class_text(blocks: list[Block], name: str) -> str | None:
+    return next((b.text for b in blocks if name in b.classes), None)
+
+
+class _Reader:
+    """Reads the facts of a release from its blocks; remembers what it could not read."""
+
+    def __init__(self, blocks: list[Block]) -> None:
+        self.warnings: list[str] = []
+        self.main, self.footer = _split_footer(blocks)
+        self.data: dict[str, Any] = {}
+        self.texts: dict[str, str] = {}
+        """The imported text of each generated part, to compare with the rendering."""
+        self.opening: re.Match[str] | None = None
+
+    def warn(self, message: str) -> None:
+        """Note something that was not recognised."""
+        self.warnings.append(message)
+
+    def facts(self) -> dict[str, Any]:
+        """The release's facts as plain data, in the order of a release file."""
+        rest = self._header(list(self.main))
+        rest = self._previous_rounds(rest)
+        self._body(rest)
+        self._footer()
+        return self.data
+
+    # The header: issuer(s), date line, reference, title.
+
+    def _header(self, blocks: list[Block]) -> list[Block]:
+        issuers: list[str] = []
+        while blocks and not _DATELINE.fullmatch(blocks[0].text) and blocks[0].text.isupper():
+            issuers.append(_title_case(blocks.pop(0).text))
+        self._set_issuers(issuers)
+        dateline = _DATELINE.fullmatch(blocks[0].text) if blocks else None
+        day = _day(dateline["date"]) if dateline else None
+        if dateline and day:
+            blocks.pop(0)
+        self.data["place"] = (
+            dateline["place"]
+            if dateline and day
+            else self._missing("place", "the place of the date line")
+        )
+        self.data["date"] = day or self._missing("date", "the date of the release, YYYY-MM-DD")
+        reference = _reference(blocks[0].text) if blocks else None
+        if reference is not None:
+            self.data["reference"] = str(reference)
+            blocks.pop(0)
+        self.texts["title"] = blocks.pop(0).text if blocks else ""
+        return blocks
+
+    def _set_issuers(self, issuers: list[str]) -> None:
+        if not issuers:
+            issuers = [self._missing("issuer", "the issuing body, such as European Union")]
+        self.data["issuer"] = issuers[0]
+        if len(issuers) > 1:
+            self.data["co_issuer"] = issuers[1]
+        for extra in issuers[2:]:
+            self.warn(f'a third issuer line is not recognised and was left out: "{extra}"')
+
+    def _missing(self, field_name: str, what: str) -> str:
+        self.warn(f"{field_name}: not found; left as a placeholder to fill in")
+        return placeholder(what)
+
+    # The previous rounds: a heading ending in ":" and the dates below it.
+
+    def _previous_rounds(self, blocks: list[Block]) -> list[Block]:
+        count = 0
+        while count < len(blocks) and _day(blocks[-1 - count].text):
+            count += 1
+        heading = len(blocks) - count - 1
+        if count == 0 or heading < 0 or not blocks[heading].text.endswith(":"):
+            return blocks
+        self.texts["previous_heading"] = blocks[heading].text
+        rounds = [_previous_round(block) for block in blocks[heading + 1 :]]
+        self.data["previous_rounds"] = rounds
+        return blocks[:heading]
+
+    # The body: opening sentence and paragraphs, civil society, next round.
+
+    def _body(self, blocks: list[Block]) -> None:
+        paragraphs: list[tuple[Span, ...]] = []
+        for index, block in enumerate(blocks):
+            if index == 0:
+                paragraphs += self._opening(block)
+            elif block.text.startswith(_CIVIL_START) and "civil_society" not in self.texts:
+                self.texts["civil_society"] = block.text
+            elif block.text.startswith(_NEXT_START) and "next_round" not in self.texts:
+                self.texts["next_round"] = block.text
+            else:
+                paragraphs.append(block.spans)
+        self._parties_and_meeting()
+        if paragraphs:
+            self.data["body"] = [_paragraph(spans) for spans in paragraphs]
+        self._civil_society()
+        self._next_round()
+
+    def _opening(self, block: Block) -> list[tuple[Span, ...]]:
+        """The paragraphs left after taking the opening sentence off the first block."""
+        found = _OPENING.match(block.text)
+        if found is not None and _span(found["when"], None) is None:
+            found = None  # not a date the house writes
+        if found is None:
+            sentence = re.match(r".+?[.!?](?=\s|$)", block.text, re.DOTALL)
+            self.texts["opening"] = sentence[0] if sentence else block.text
+        else:
+            self.texts["opening"] = found[0]
+            self.opening = found
+        rest = _drop_prefix(block.spans, len(self.texts["opening"]))
+        return [rest] if rest else []
+
+    def _parties_and_meeting(self) -> None:
+        found = self.opening
+        parties = _split_parties(found["parties"], _EU.name) if found else None
+        title = _TITLE.fullmatch(self.texts.get("title", ""))
+        short = _split_parties(title["parties"], _EU.short_name, capital=True) if title else None
+        if found is None or parties is None:
+            self.warn("the opening sentence is not recognised; kept as `meeting.opening`")
+            self.data["counterpart"] = {
+                "name": self._missing(
+                    "counterpart.name", "the counterpart, such as the Russian Federation"
+                ),
+                "short_name": self._missing(
+                    "counterpart.short_name", "its short name, such as Russia"
+                ),
+            }
+            self.data["meeting"] = self._unknown_meeting()
+            return
+        name, counterpart_first = parties
+        short_name = _short_name(short, name, counterpart_first)
+        self.data["counterpart"] = {"name": name, "short_name": short_name}
+        if counterpart_first:
+            self.data["counterpart_first"] = True
+        self.data["meeting"] = self._meeting(found, bool(title and title["their"]))
+
+    def _unknown_meeting(self) -> dict[str, Any]:
+        return {
+            "name": self._missing("meeting.name", "what the talks are called"),
+            "date": self._missing("meeting.date", "the (first) day of the talks, YYYY-MM-DD"),
+            "place": self._missing("meeting.place", "where the talks were held"),
+            "opening": self.texts.get("opening", ""),
+        }
+
+    def _meeting(self, found: re.Match[str], their: bool) -> dict[str, Any]:
+        meeting: dict[str, Any] = {}
+        name = found["name"]
+        if (found["ordinal"] or their) and name.startswith("the "):
+            meeting["article"] = "the"
+            name = name.removeprefix("the ")
+        meeting["name"] = name
+        if found["ordinal"]:
+            number, style = _ordinal(found["ordinal"])
+            if number is None:
+                self.warn(f'the round "{found["ordinal"]}" is not an ordinal number')
+            meeting["round"] = number
+            if style == "figures":
+                meeting["round_style"] = "figures"
+        meeting["date"], meeting["end_date"] = _span(found["when"], None) or (None, None)
+        meeting["place"] = found["place"]
+        return meeting
+
+    def _civil_society(self) -> None:
+        text = self.texts.get("civil_society")
+        if text is None:
+            return
+        found = _CIVIL.fullmatch(text)
+        meetings = _civil_meetings(found["meetings"], self.data.get("date")) if found else None
+        if found is None or meetings is None or found["eu"] != _EU.short_name:
+            self.data["civil_society"] = {"sentence": text}
+            self.warn(
+                "the civil-society paragraph is not recognised; kept as `civil_society.sentence`"
+            )
+            return
+        self.data["civil_society"] = {"meetings": meetings}
+
+    def _next_round(self) -> None:
+        text = self.texts.get("next_round")
+        if text is None:
+            return
+        found = _NEXT.fullmatch(text)
+        if found is not None and found["date"] and _day(found["date"]) is None:
+            found = None
+        if found is None:
+            self.data["next_round"] = {"sentence": text}
+            self.warn("the next-round paragraph is not recognised; kept as `next_round.sentence`")
+            return
+        self._compound(found["compound"])
+        self.data["next_round"] = {
+            "timing": found["timing"],
+            "date": _day(found["date"]) if found["date"] else None,
+            "place": found["place"],
+            "remark": found["remark"],
+        }
+
+    def _compound(self, compound: str) -> None:
+        """The counterpart's form in compounds, where it is not the short name's."""
+        counterpart = self.data["counterpart"]
+        first = self.data.get("counterpart_first", False)
+        eu = _EU.compound_name
+        own = compound.removesuffix(f"-{eu}") if first else compound.removeprefix(f"{eu}-")
+        default = re.sub(r"^the\s+", "", counterpart["short_name"], flags=re.IGNORECASE)
+        if own != compound and own != default:
+            counterpart["compound"] = own
+
+    # The footer: press marker, contacts heading, contacts, mailbox, website, language.
+
+    def _footer(self) -> None:
+        press, heading = _labels()
+        people: list[dict[str, Any]] = []
+        contacts: dict[str, Any] = {}
+        for block in self.footer:
+            text = block.text
+            if text in (press, heading):
+                continue
+            if _is_language(text):
+                self.data["language"] = text.lower()
+            elif _EMAIL.fullmatch(text):
+                contacts["mailbox"] = text
+            elif _WEBSITE.fullmatch(text) and " " not in text:
+                contacts["website"] = _website(block)
+            else:
+                people.append(self._contact(text))
+        if people:
+            contacts = {"people": people, **contacts}
+        if contacts:
+            self.data["contacts"] = contacts
+
+    def _contact(self, text: str) -> dict[str, Any]:
+        found = _CONTACT_EMAIL.fullmatch(text)
+        rest, email = (found["rest"], found["email"]) if found else (text, None)
+        first, *more = rest.split(" - ")
+        person = _CONTACT_PHONE.fullmatch(first)
+        name = person["name"] if person else first
+        phones = ([person["phone"]] if person and person["phone"] else []) + more
+        if more and not (person and person["phone"]):
+            self.warn(f'the contact line "{text}" is not recognised; check its name and phones')
+        return {"name": name, "phones": phones, "email": email}
+
+
+def _split_footer(blocks: list[Block]) -> tuple[list[Block], list[Block]]:
+    """The blocks of the page (header and body), and those of the first page's footer.
+
+    The footer starts at the press marker or the contacts heading and ends with the
+    language code, or before the first line that is no contact.
+    """
+    labels = _labels()
+    start = next((i for i, block in enumerate(blocks) if block.text in labels), None)
+    if start is None:
+        return blocks, []
+    end = start
+    while end < len(blocks) and _in_footer(blocks[end].text, labels):
+        end += 1
+        if _is_language(blocks[end - 1].text):
+            break
+    return blocks[:start] + blocks[end:], blocks[start:end]
+
+
+def _in_footer(text: str, labels: tuple[str, str]) -> bool:
+    """Whether a line can be part of the footer: a label, a contact, an address, a language."""
+    return (
+        text in labels
+        or _is_language(text)
+        or bool(_EMAIL.search(text) or re.search(r"\+\d", text))
+        or (bool(_WEBSITE.fullmatch(text)) and " " not in text)
+    )
+
+
+def _is_language(text: str) -> bool:
+    return text.isupper() and text.lower() in EU_LANGUAGES
+
+
+def _title_case(text: str) -> str:
+    """An issuer printed in capitals, written as a name: `Council of the European Union`."""
+    words = text.lower().split()
+    return " ".join(
+        word if index and word in _SMALL_WORDS else word[:1].upper() + word[1:]
+        for index, word in enumerate(words)
+    )
+
+
+def _reference(text: str) -> Reference | None:
+    try:
+        return Reference.model_validate(text)
+    except ValueError:
+        return None
+
+
+def _month(name: str) -> int:
+    return _MONTH_NAMES.index(name) + 1
+
+
+def _day(text: str) -> date | None:
+    """The date of `24 July 2012`, or None for anything else."""
+    found = _DATE.fullmatch(text)
+    try:
+        return date(int(found["y"]), _month(found["m"]), int(found["d"])) if found else None
+    except ValueError:  # 31 June
+        return None
+
+
+def _span(text: str, default_year: int | None) -> tuple[date, date | None] | None:
+    """`24-27 April 2012`, `30 November-1 December`, ... as (first day, last day or None).
+
+    A span printed without a year starts in `default_year`; None if the days cannot be read.
+    """
+    found = _SPAN_PARTS.fullmatch(text)
+    if found is None or not (found["m1"] or found["m2"]):
+        return None
+    end_month = _month(found["m2"] or found["m1"])
+    start_month = _month(found["m1"] or found["m2"])
+    wrap = int(start_month > end_month)  # 30 December-2 January runs into the next year
+    if found["y1"] or found["y2"]:
+        end_year = int(found["y2"] or found["y1"])
+        start_year = int(found["y1"] or end_year - wrap)
+    elif default_year is not None:
+        start_year, end_year = default_year, default_year + wrap
+    else:
+        return None
+    try:
+        start = date(start_year, start_month, int(found["d1"]))
+        return start, date(end_year, end_month, int(found["d2"])) if found["d2"] else None
+    except ValueError:  # 31 June
+        return None
+
+
+@lru_cache(maxsize=4)
+def _ordinals(language: str) -> dict[str, int]:
+    """Ordinal words to numbers (`fifteenth` -> 15), built from num2words for 1 to 999."""
+    return {str(num2words(n, to="ordinal", lang=language)): n for n in range(1, 1000)}
+
+
+def _ordinal(text: str, language: str = "en") -> tuple[int | None, str]:
+    """The number of an ordinal in words or figures, and which of the two it is in."""
+    figures = re.fullmatch(r"(\d{1,3})\D+", text)
+    if figures and str(num2words(int(figures[1]), to="ordinal_num", lang=language)) == text:
+        return int(figures[1]), "figures"
+    return _ordinals(language).get(text), "words"
+
+
+def _split_parties(text: str, eu: str, *, capital: bool = False) -> tuple[str, bool] | None:
+    """The counterpart's name in `A and B` where one side is the EU's; and whether it is first."""
+    for found in re.finditer(" and ", text):
+        first, second = text[: found.start()], text[found.end() :]
+        eu_first = first == (eu[:1].upper() + eu[1:] if capital else eu)
+        if eu_first:
+            return second, False
+        if second == eu:
+            return first, True
+    return None
+
+
+def _short_name(short: tuple[str, bool] | None, name: str, counterpart_first: bool) -> str:
+    """The counterpart's short name from the title, without the capital a title start gives."""
+    if short is None:
+        return name
+    found = short[0]
+    if counterpart_first and found.startswith("The ") and name.startswith("the "):
+        return "t" + found[1:]
+    return found
+
+
+def _drop_prefix(spans: tuple[Span, ...], length: int) -> tuple[Span, ...]:
+    """The spans without their first `length` characters and the spaces after them."""
+    kept: list[Span] = []
+    for span in spans:
+        text = span.text[length:]
+        length = max(0, length - len(span.text))
+        text = text if kept else text.lstrip()
+        if text:
+            kept.append(Span(text, span.bold, span.italic, span.href))
+    return tuple(kept)
+
+
+def _paragraph(spans: tuple[Span, ...]) -> str | list[dict[str, Any]]:
+    """A paragraph as the YAML writes it: plain text, or runs with bold, italics and links."""
+    runs = [span for span in spans if span.text.strip()]
+    if len(runs) == 1 and not (runs[0].bold or runs[0].italic or runs[0].href):
+        return runs[0].text.strip()
+    return [
+        {"text": s.text.strip(), "bold": s.bold or None, "italic": s.italic or None, "url": s.href}
+        for s in runs
+    ]
+
+
+def _civil_meetings(text: str, released: object) -> list[dict[str, Any]] | None:
+    """The civil-society meetings of `who in places on when, ... and ...`, or None."""
+    year = released.year if isinstance(released, date) else None
+    meetings: list[dict[str, Any]] = []
+    position = 0
+    for found in _CIVIL_MEETING.finditer(text):
+        if found.start() != position:
+            return None
+        days = _span(found["when"], year)
+        if days is None:
+            return None
+        start, end = days
+        places = re.split(r", | and ", found["places"])
+        meetings.append(
+            {"participants": found["who"], "places": places, "date": start, "end_date": end}
+        )
+        position = found.end()
+    return meetings if meetings and position == len(text) else None
+
+
+def _previous_round(block: Block) -> dict[str, Any]:
+    href = next((span.href for span in block.spans if span.href), None)
+    return {"date": _day(block.text), "url": href}
+
+
+def _website(block: Block) -> str:
+    """The website's address: the link's target where it has one, else the printed text."""
+    href = next((span.href for span in block.spans if span.href), None)
+    shown = block.text.rstrip("/")
+    if href and re.sub(r"^https?://", "", href).rstrip("/") == shown:
+        return href
+    return block.text if block.text.startswith(("http://", "https://")) else f"http://{block.text}"
+
+
+# --- Checking the facts against the text -----------------------------------------------
+
+
+def _checked(imported: Imported, reader: _Reader) -> Release | None:
+    """The release, its generated sentences replaced by the text where they differ from it."""
+    release = _valid(imported)
+    if release is None:
+        return None
+    blocks = _rendered(release)
+    _keep_text(imported, reader.texts, blocks)
+    release = _valid(imported)
+    if release is not None:
+        _check_footer(imported, reader.footer, _rendered(release))
+    return release
+
+
+def _valid(imported: Imported) -> Release | None:
+    try:
+        return validate_release(_without_empty(imported.data))
+    except DrafterError as exc:
+        imported.warnings.append(f"the facts read are not a valid release yet: {exc}")
+        return None
+
+
+def _keep_text(imported: Imported, texts: dict[str, str], blocks: list[Block]) -> None:
+    """Keep the imported text wherever the generated sentence is not word for word the same."""
+    data = imported.data
+    title = _class_text(blocks, "title")
+    if texts.get("title") and title != texts["title"]:
+        data["title"] = texts["title"]
+        imported.warnings.append("the title is not the house's generated one; kept as `title`")
+    first = _class_text(blocks, "body-text") or ""
+    opening = texts.get("opening", "")
+    if opening and not first.startswith(opening) and "opening" not in data["meeting"]:
+        data["meeting"]["opening"] = opening
+        imported.warnings.append(
+            "the opening sentence does not match its facts; kept as `meeting.opening`"
+        )
+    _keep_paragraph(imported, "civil_society", _class_text(blocks, "civil-society"), texts)
+    _keep_paragraph(imported, "next_round", _class_text(blocks, "next-round"), texts)
+    heading = _class_text(blocks, "previous-heading")
+    if texts.get("previous_heading") and heading != texts["previous_heading"]:
+        data["previous_rounds_heading"] = texts["previous_heading"]
+        imported.warnings.append(
+            "the previous rounds' heading is kept as `previous_rounds_heading`"
+        )
+
+
+def _keep_paragraph(
+    imported: Imported, key: str, rendered: str | None, texts: dict[str, str]
+) -> None:
+    text = texts.get(key)
+    if text is None or rendered == text or "sentence" in imported.data.get(key, {}):
+        return
+    imported.data[key] = {"sentence": text}
+    shown = key.replace("_", "-")
+    imported.warnings.append(
+        f"the {shown} paragraph does not match its facts; kept as `{key}.sentence`"
+    )
+
+
+def _check_footer(imported: Imported, footer: list[Block], blocks: list[Block]) -> None:
+    """Warn of footer lines (contacts) that the facts do not give back word for word."""
+    rendered = {block.text for block in blocks if block.region == "footer"}
+    for block in footer:
+        if block.text not in rendered:
+            imported.warnings.append(f'the footer line "{block.text}" is not recognised')
+
+
+def _without_empty(data: dict[str, Any]) -> dict[str, Any]:
+    """Plain data without the keys whose value is None or an empty list, at every level."""
+    pruned = _pruned(data)
+    assert isinstance(pruned, dict)
+    return pruned
+
+
+def _pruned(value: object) -> object:
+    if isinstance(value, dict):
+        return {k: _pruned(v) for k, v in value.items() if v is not None and v != []}
+    if isinstance(value, list):
+        return [_pruned(item) for item in value]
+    return value
+
+
+# --- Writing the YAML ----------------------------------------------------------------------
+
+_ORDER = (
+    "language", "issuer", "co_issuer", "place", "date", "reference", "title", "counterpart",
+    "counterpart_first", "meeting", "body", "civil_society", "next_round", "contacts",
+    "previous_rounds", "previous_rounds_heading",
+)  # fmt: skip
+_LONG_TEXTS = (
+    ("meeting", "opening"), ("civil_society", "sentence"),
+    ("next_round", "remark"), ("next_round", "sentence"),
+)  # fmt: skip
+
+
+def _layout(data: dict[str, Any]) -> CommentedMap:
+    """The data laid out as in the examples: folded paragraphs, short lists on one line."""
+    clean = _without_empty(data)
+    top = CommentedMap((key, clean[key]) for key in _ORDER if key in clean)
+    for key in list(top)[1:]:
+        if isinstance(top[key], dict | list):
+            top.yaml_set_comment_before_after_key(key, before="\n")  # a blank line
+    if "body" in top:
+        top["body"] = [_folded(p) if isinstance(p, str) else p for p in top["body"]]
+    for section, key in _LONG_TEXTS:
+        if key in top.get(section, {}):
+            top[section][key] = _folded(top[section][key])
+    for meeting in top.get("civil_society", {}).get("meetings", []):
+        meeting["places"] = _flow(meeting["places"])
+    for person in top.get("contacts", {}).get("people", []):
+        if "phones" in person:
+            person["phones"] = _flow([DoubleQuotedScalarString(p) for p in person["phones"]])
+    return top
+
+
+def _flow(items: list[Any]) -> CommentedSeq:
+    """A list written on one line: `[Moscow, St Petersburg]`."""
+    seq = CommentedSeq(items)
+    seq.fa.set_flow_style()
+    return seq
+
+
+def _folded(text: str) -> str:
+    """Long text as a folded block (`>-`), its lines at most `_WIDTH` characters."""
+    if len(text) <= _WIDTH - 20:
+        return text
+    lines = textwrap.wrap(text, _WIDTH - 4, break_long_words=False, break_on_hyphens=False)
+    if " ".join(lines) != text:  # more than single spaces between words: keep it as it is
+        return text
+    folded = FoldedScalarString(text)
+    folded.fold_pos = [end - 1 for end in accumulate(len(line) + 1 for line in lines[:-1])]
+    return cast(str, folded)
