@@ -4,22 +4,61 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
+from functools import partial
 from pathlib import Path
 
+from markupsafe import Markup
+
+from drafter import emblem
 from drafter.errors import InputError, Problem
 from drafter.limits import time_limit
 from drafter.output import check_writable, write_file
 from drafter.schema import Release
 from drafter.templating import DEFAULT_HOUSE, House, load_house, render_html
-from drafter.writers import FORMATS, writer
+from drafter.writers import (
+    DEFAULT_PDF_VARIANT,
+    FORMATS,
+    PDF_VARIANTS,
+    Writer,
+    check_pdf_variant,
+    writer,
+)
 
-__all__ = ["output_paths", "render", "render_all", "write_release"]
+__all__ = [
+    "DEFAULT_PDF_VARIANT",
+    "PDF_VARIANTS",
+    "output_paths",
+    "render",
+    "render_all",
+    "write_release",
+]
 
 logger = logging.getLogger(__name__)
 
 
 def _house(templates: str | Path | House | None, house: str) -> House:
     return templates if isinstance(templates, House) else load_house(templates, house)
+
+
+def _emblem_svg(label: str) -> Markup:
+    """The emblem as inline SVG markup, named `label`; templates call it as house.emblem_svg."""
+    return Markup(emblem.svg(label))  # noqa: S704 - drafter's own markup, the label is escaped
+
+
+def _for_templates(house: House) -> House:
+    """The house with what drafter draws itself (the emblem) added to its configuration."""
+    return House(house.name, house.dirs, {**house.config, "emblem_svg": _emblem_svg})
+
+
+def _writers(formats: Iterable[str], pdf_variant: str) -> dict[str, Writer]:
+    """The writer of each format; the PDF writer set to the variant asked for."""
+    chosen = {fmt: writer(fmt) for fmt in formats}
+    if "pdf" in chosen:
+        check_pdf_variant(pdf_variant)
+        from drafter.writers.pdf import write_pdf
+
+        chosen["pdf"] = partial(write_pdf, variant=pdf_variant)
+    return chosen
 
 
 def _check_language(release: Release, house: House) -> None:
@@ -44,9 +83,14 @@ def render(
     *,
     templates: str | Path | House | None = None,
     house: str = DEFAULT_HOUSE,
+    pdf_variant: str = DEFAULT_PDF_VARIANT,
 ) -> bytes:
-    """The release as `fmt` ("html", "pdf" or "docx") bytes."""
-    return render_all(release, [fmt], templates=templates, house=house)[fmt]
+    """The release as `fmt` ("html", "pdf" or "docx") bytes.
+
+    `pdf_variant` is one of PDF_VARIANTS: "pdf/ua-1" (the default) or a PDF/A level.
+    """
+    outputs = render_all(release, [fmt], templates=templates, house=house, pdf_variant=pdf_variant)
+    return outputs[fmt]
 
 
 def render_all(
@@ -56,14 +100,16 @@ def render_all(
     templates: str | Path | House | None = None,
     house: str = DEFAULT_HOUSE,
     timeout: float | None = None,
+    pdf_variant: str = DEFAULT_PDF_VARIANT,
 ) -> dict[str, bytes]:
     """The release in each of `formats`, all from one HTML rendering.
 
     With `timeout` (seconds), rendering that takes longer stops with a LimitError
-    (in the main thread on Unix; elsewhere the limit is not enforced).
+    (in the main thread on Unix; elsewhere the limit is not enforced). `pdf_variant` is
+    one of PDF_VARIANTS.
     """
-    chosen = _house(templates, house)
-    writers = {fmt: writer(fmt) for fmt in formats}
+    chosen = _for_templates(_house(templates, house))
+    writers = _writers(formats, pdf_variant)
     _check_language(release, chosen)
     if "pdf" in writers:
         _check_glyphs(release, chosen)
@@ -86,16 +132,24 @@ def write_release(
     templates: str | Path | House | None = None,
     house: str = DEFAULT_HOUSE,
     timeout: float | None = None,
+    pdf_variant: str = DEFAULT_PDF_VARIANT,
 ) -> list[Path]:
     """Render the release and write each format into `out_dir`; return the paths written.
 
     Nothing is written unless every format renders, and no existing file is replaced
-    unless `force` is true.
+    unless `force` is true. `pdf_variant` is one of PDF_VARIANTS.
     """
     paths = output_paths(release, list(formats), Path(out_dir))
     for path in paths.values():
         check_writable(path, force)
-    outputs = render_all(release, paths, templates=templates, house=house, timeout=timeout)
+    outputs = render_all(
+        release,
+        paths,
+        templates=templates,
+        house=house,
+        timeout=timeout,
+        pdf_variant=pdf_variant,
+    )
     for fmt, path in paths.items():
         write_file(path, outputs[fmt], force)
         logger.info("wrote %s", path)

@@ -3,6 +3,8 @@
 Blocks are the paragraphs, headings and list items of the document, each with the region
 it belongs to (header, main or footer), its classes and its runs of formatted text.
 Whitespace is folded as a browser folds it, so every format shows the same words.
+Pictures (an inline <svg> or an <img> outside a paragraph) are blocks too, with no text
+and their accessible name as `alt`.
 """
 
 from __future__ import annotations
@@ -11,9 +13,10 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-__all__ = ["Block", "Document", "Span", "parse_document"]
+__all__ = ["FIGURE_TAGS", "Block", "Document", "Span", "parse_document"]
 
 _BLOCK_TAGS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li"})
+FIGURE_TAGS = frozenset({"svg", "img"})
 _REGION_TAGS = frozenset({"header", "footer", "main"})
 _SKIP_TAGS = frozenset({"style", "script", "template"})
 _SPACE = re.compile(r"[ \t\n\r\f]+")
@@ -37,11 +40,17 @@ class Block:
     classes: tuple[str, ...]
     region: str
     spans: tuple[Span, ...]
+    alt: str = ""
 
     @property
     def text(self) -> str:
         """The block's words."""
         return "".join(span.text for span in self.spans)
+
+    @property
+    def is_figure(self) -> bool:
+        """Whether the block is a picture (its name is `alt`) rather than text."""
+        return self.tag in FIGURE_TAGS
 
 
 @dataclass
@@ -71,12 +80,27 @@ class _Parser(HTMLParser):
         self._block: tuple[str, tuple[str, ...], str] | None = None
         self._title: list[str] | None = None
         self._skip = 0
+        self._svg = 0  # depth inside an <svg>, whose text is not the document's
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = {name: value or "" for name, value in attrs}
+        if tag in FIGURE_TAGS and self._block is None and not self._svg:
+            self._add_figure(tag, values)
+        if tag == "svg":
+            self._svg += 1
         if tag in _SKIP_TAGS:
             self._skip += 1
-        elif tag == "title":
+        elif not self._svg:
+            self._read_tag(tag, values)
+        if tag in _BLOCK_TAGS and self._block is None:
+            self._block = (tag, tuple(values.get("class", "").split()), self._region())
+            self._spans = []
+        if tag not in {"meta", "br", "link", "img", "hr", "input"}:
+            self._stack.append((tag, values))
+
+    def _read_tag(self, tag: str, values: dict[str, str]) -> None:
+        """Title, language, metadata and line breaks."""
+        if tag == "title":
             self._title = []
         elif tag == "html":
             self.document.language = values.get("lang", "")
@@ -84,13 +108,10 @@ class _Parser(HTMLParser):
             self.document.meta[values["name"]] = values.get("content", "")
         elif tag == "br" and self._spans is not None:
             self._spans.append(Span("\n", *self._format()))
-        if tag in _BLOCK_TAGS and self._block is None:
-            self._block = (tag, tuple(values.get("class", "").split()), self._region())
-            self._spans = []
-        if tag not in {"meta", "br", "link", "img", "hr", "input"}:
-            self._stack.append((tag, values))
 
     def handle_endtag(self, tag: str) -> None:
+        if tag == "svg":
+            self._svg = max(0, self._svg - 1)
         if tag in _SKIP_TAGS:
             self._skip = max(0, self._skip - 1)
         if tag == "title" and self._title is not None:
@@ -104,7 +125,7 @@ class _Parser(HTMLParser):
             self._finish_block()
 
     def handle_data(self, data: str) -> None:
-        if self._skip:
+        if self._skip or self._svg:
             return
         if self._title is not None:
             self._title.append(data)
@@ -117,6 +138,13 @@ class _Parser(HTMLParser):
         bold = any(tag in ("strong", "b") for tag in tags)
         italic = any(tag in ("em", "i") for tag in tags)
         return bold, italic, href
+
+    def _add_figure(self, tag: str, values: dict[str, str]) -> None:
+        """A picture: its accessible name is aria-label, or an <img>'s alt."""
+        alt = values.get("aria-label") or (values.get("alt", "") if tag == "img" else "")
+        classes = tuple(values.get("class", "").split())
+        name = _SPACE.sub(" ", alt).strip()
+        self.document.blocks.append(Block(tag, classes, self._region(), (), name))
 
     def _region(self) -> str:
         return next((tag for tag, _ in reversed(self._stack) if tag in _REGION_TAGS), "main")

@@ -116,7 +116,8 @@ def test_hostile_text_is_literal_in_html(hostile_outputs: dict[str, bytes]) -> N
     page = lxml.html.document_fromstring(html)
     assert list(page.iter("script")) == []
     tags = {element.tag for element in page.body.iter()}
-    assert tags <= {"body", "header", "footer", "main", "section", "p", "h1", "h2", "ul", "li"}
+    allowed = {"body", "header", "footer", "main", "section", "p", "h1", "h2", "ul", "li"}
+    assert tags <= allowed | {"svg", "path"}  # the emblem drafter draws in the header
     assert [h.text_content() for h in page.iter("h1")] == [
         "</title><script>alert(1)</script> {{ 7*191 }}"
     ]

@@ -2,14 +2,18 @@
 
 Each block's class names a paragraph style defined in the house's `house.toml`; the
 HTML header and footer go to the first page's header and footer, as in the PDF, and
-pages after the first carry their number. The file is byte-for-byte reproducible.
+pages after the first carry their number. Headings use Word's built-in heading styles;
+the emblem is a picture (drawn by `drafter.emblem`) with alternative text, at the start of
+the paragraph after it; the contacts are paragraphs, not a table. The file is
+byte-for-byte reproducible, dated from SOURCE_DATE_EPOCH if set, else the release date.
 """
 
 from __future__ import annotations
 
 import io
+import logging
 import zipfile
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Any
 
 import docx
@@ -25,11 +29,15 @@ from docx.styles.style import ParagraphStyle
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
+from drafter import emblem
 from drafter.structure import Block, Document, Span, parse_document
 from drafter.templating import House
 from drafter.wording import word_language
+from drafter.writers.dates import day_start, source_date
 
 __all__ = ["write_docx"]
+
+logger = logging.getLogger(__name__)
 
 _ALIGN = {
     "left": WD_ALIGN_PARAGRAPH.LEFT,
@@ -40,6 +48,7 @@ _ALIGN = {
 _TAG_STYLES = {"h1": "Heading 1", "h2": "Heading 2", "h3": "Heading 3", "li": "Normal"}
 _LINK_COLOUR = RGBColor(0x00, 0x30, 0x9A)
 _MAX_PROPERTY = 255
+_EMBLEM_PIXELS = 240  # the picture's height: about 380 dots per inch at 16 mm
 
 
 def write_docx(html: str, house: House) -> bytes:
@@ -55,15 +64,21 @@ def write_docx(html: str, house: House) -> bytes:
         "header": _Container(section.first_page_header.paragraphs[0]),
         "footer": _Container(section.first_page_footer.paragraphs[0]),
     }
+    figures: list[Block] = []
     for block in parsed.blocks:
+        if block.is_figure:
+            figures.append(block)  # drawn at the start of the next paragraph
+            continue
         container = containers.get(block.region)
         paragraph = container.next() if container else word.add_paragraph()
-        _fill(paragraph, block, styles)
+        _fill(paragraph, block, styles, figures, config.get("emblem", {}))
+        figures = []
     _add_page_number(section)
-    _set_properties(word, parsed)
+    created = _created(parsed)
+    _set_properties(word, parsed, created)
     buffer = io.BytesIO()
     word.save(buffer)
-    return _reproducible_zip(buffer.getvalue(), _created(parsed))
+    return _reproducible_zip(buffer.getvalue(), created)
 
 
 class _Container:
@@ -128,14 +143,37 @@ def _format_style(style: ParagraphStyle, spec: dict[str, Any]) -> None:
         paragraph.space_after = Pt(spec["space_after"])
 
 
-def _fill(paragraph: Paragraph, block: Block, styles: dict[str, str]) -> None:
+def _fill(
+    paragraph: Paragraph,
+    block: Block,
+    styles: dict[str, str],
+    figures: list[Block],
+    emblem_spec: dict[str, Any],
+) -> None:
+    """The block's text in the paragraph, after the pictures that come before it."""
     style = next((styles[c] for c in block.classes if c in styles), None)
     paragraph.style = style or _TAG_STYLES.get(block.tag, "Normal")
+    for figure in figures:
+        _add_figure(paragraph, figure, emblem_spec)
     for span in block.spans:
         if span.href:
             _add_link(paragraph, span)
         else:
             _add_run(paragraph, span)
+
+
+def _add_figure(paragraph: Paragraph, figure: Block, spec: dict[str, Any]) -> None:
+    """The emblem as a picture with alternative text, then a line break; no other picture."""
+    if "emblem" not in figure.classes:
+        logger.warning("the Word file leaves out a picture drafter cannot draw: %s", figure.alt)
+        return
+    run = paragraph.add_run()
+    picture = io.BytesIO(emblem.png(_EMBLEM_PIXELS))
+    shape = run.add_picture(picture, height=Mm(float(spec.get("height_mm", 16))))
+    properties = shape._inline.docPr  # python-docx has no API for alternative text
+    properties.set("descr", figure.alt)
+    properties.set("name", "Emblem")
+    run.add_break()
 
 
 def _add_run(paragraph: Paragraph, span: Span) -> Run:
@@ -175,22 +213,25 @@ def _add_page_number(section: Section) -> None:
 
 
 def _created(parsed: Document) -> datetime:
-    text = parsed.meta.get("dcterms.created", "")
+    """SOURCE_DATE_EPOCH if set, else the release's date (the HTML's dcterms.created)."""
+    stamp = source_date()
+    if stamp is not None:
+        return stamp
     try:
-        day = date.fromisoformat(text)
+        return day_start(date.fromisoformat(parsed.meta.get("dcterms.created", "")))
     except ValueError:
-        day = date(1980, 1, 1)
-    return datetime(day.year, day.month, day.day, tzinfo=UTC)
+        return day_start(date(1980, 1, 1))
 
 
-def _set_properties(word: WordDocument, parsed: Document) -> None:
+def _set_properties(word: WordDocument, parsed: Document, created: datetime) -> None:
+    """Title, subject, language and dates; the language also as the text's default."""
     language = word_language(parsed.language or "en")
     props = word.core_properties
     props.title = _property(parsed.title)
     props.subject = _property(parsed.meta.get("description", ""))
     props.language = language
     props.author = props.last_modified_by = "drafter"
-    props.created = props.modified = props.last_printed = _created(parsed)
+    props.created = props.modified = props.last_printed = created
     props.revision = 1
     defaults = word.styles.element.find(qn("w:docDefaults"))
     run_defaults = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
@@ -208,7 +249,7 @@ def _property(text: str) -> str:
 
 def _reproducible_zip(data: bytes, when: datetime) -> bytes:
     """The same archive with fixed entry times and permissions, so equal input gives equal bytes."""
-    stamp = (max(when.year, 1980), when.month, when.day, 0, 0, 0)
+    stamp = _zip_time(when)
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
         for item in source.infolist():
@@ -217,3 +258,12 @@ def _reproducible_zip(data: bytes, when: datetime) -> bytes:
             info.external_attr = 0o644 << 16
             target.writestr(info, source.read(item.filename))
     return out.getvalue()
+
+
+def _zip_time(when: datetime) -> tuple[int, int, int, int, int, int]:
+    """`when` as a ZIP entry's time, within the years a ZIP entry can carry (1980-2107)."""
+    if when.year < 1980:
+        return (1980, 1, 1, 0, 0, 0)
+    if when.year > 2107:
+        return (2107, 12, 31, 23, 59, 58)
+    return (when.year, when.month, when.day, when.hour, when.minute, when.second)

@@ -1,28 +1,30 @@
 """The PDF writer: the house's HTML laid out on A4 by WeasyPrint with the house's print CSS.
 
+The PDF is tagged PDF/UA-1 by default (title, language, structure, alternative text), or
+a PDF/A level when asked; see `pdf_tags` for what drafter adds to WeasyPrint's tags.
 WeasyPrint may read only the house's own files (stylesheets, fonts, images), found through
 the house's search path; any other address, local or remote, stops the render.
 """
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import logging
 import mimetypes
-import os
-import threading
-from collections.abc import Iterator
+from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from weasyprint import CSS, HTML
+from weasyprint.document import Document
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
 from drafter.errors import TemplateError
 from drafter.templating import House
+from drafter.writers import DEFAULT_PDF_VARIANT, check_pdf_variant, pdf_tags
+from drafter.writers.dates import fixed_font_timestamps, source_date
 
 __all__ = ["write_pdf"]
 
@@ -30,10 +32,15 @@ logger = logging.getLogger(__name__)
 
 
 class _QuietSubsetNotice(logging.Filter):
-    """Drops WeasyPrint's notice about its font subsetter: a packaging detail, not news."""
+    """Drops two WeasyPrint notices that are not news.
+
+    One is about its font subsetter (a packaging detail); the other says it skips the
+    house's @supports rule, which holds what only browsers need when printing the HTML.
+    """
 
     def filter(self, record: logging.LogRecord) -> bool:
-        return "HarfBuzz-Subset" not in record.getMessage()
+        message = record.getMessage()
+        return "HarfBuzz-Subset" not in message and "Unknown rule <AtRule @supports" not in message
 
 
 logging.getLogger("weasyprint").addFilter(_QuietSubsetNotice())
@@ -64,33 +71,6 @@ class HouseFetcher(URLFetcher):  # type: ignore[misc]
         return URLFetcherResponse(url, found.read_bytes(), {"Content-Type": kind})
 
 
-_EPOCH_LOCK = threading.Lock()
-_epoch_users = 0
-
-
-@contextlib.contextmanager
-def _fixed_font_timestamps() -> Iterator[None]:
-    """Fix the timestamp fontTools writes into font subsets, unless SOURCE_DATE_EPOCH is set.
-
-    fontTools stamps each subset with the current time (or SOURCE_DATE_EPOCH), which would
-    make every PDF differ; the release's own dates are in the PDF's metadata instead.
-    """
-    global _epoch_users  # one counter shared by concurrent renders
-    with _EPOCH_LOCK:
-        ours = _epoch_users > 0 or "SOURCE_DATE_EPOCH" not in os.environ
-        if ours:
-            _epoch_users += 1
-            os.environ["SOURCE_DATE_EPOCH"] = "315532800"  # 1980-01-01, as in ZIP files
-    try:
-        yield
-    finally:
-        if ours:
-            with _EPOCH_LOCK:
-                _epoch_users -= 1
-                if _epoch_users == 0:
-                    del os.environ["SOURCE_DATE_EPOCH"]
-
-
 @lru_cache(maxsize=1)
 def _font_config() -> FontConfiguration:
     """One font configuration per process: building it is most of WeasyPrint's set-up."""
@@ -108,18 +88,37 @@ def _print_css(house: House) -> CSS:
     )
 
 
-def write_pdf(html: str, house: House) -> bytes:
-    """The HTML laid out as a PDF."""
+def write_pdf(html: str, house: House, *, variant: str = DEFAULT_PDF_VARIANT) -> bytes:
+    """The HTML laid out as a tagged PDF of `variant` (one of PDF_VARIANTS)."""
+    check_pdf_variant(variant)
+    when = source_date()
     fetcher = HouseFetcher(house)
-    document = HTML(string=html, base_url=house.dirs[-1].as_uri() + "/", url_fetcher=fetcher)
+    source = HTML(string=html, base_url=house.dirs[-1].as_uri() + "/", url_fetcher=fetcher)
+    options = {"pdf_variant": variant, "pdf_tags": True}
+    pdf_tags.install()
     try:
-        with _fixed_font_timestamps():
+        with fixed_font_timestamps(), pdf_tags.structure_finisher() as finisher:
+            document = source.render(
+                stylesheets=[_print_css(house)], font_config=_font_config(), **options
+            )
+            _date(document, when)
             pdf = document.write_pdf(
-                stylesheets=[_print_css(house)],
-                font_config=_font_config(),
-                pdf_identifier=hashlib.sha256(html.encode()).hexdigest()[:32].encode(),
+                finisher=finisher, pdf_identifier=_identifier(html, variant, when), **options
             )
     except FatalURLFetchingError as exc:
         cause = exc.__cause__ or exc
         raise TemplateError(f"the PDF could not be made: {cause}") from None
     return bytes(pdf)
+
+
+def _date(document: Document, when: datetime | None) -> None:
+    """Date the PDF from SOURCE_DATE_EPOCH if set; otherwise it keeps the HTML's (the release's)."""
+    if when is not None:
+        stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ")
+        document.metadata.created = document.metadata.modified = stamp
+
+
+def _identifier(html: str, variant: str, when: datetime | None) -> bytes:
+    """The PDF's file identifier: the same for the same content, different otherwise."""
+    key = f"{variant}\n{when.isoformat() if when else ''}\n{html}"
+    return hashlib.sha256(key.encode()).hexdigest()[:32].encode()
