@@ -7,9 +7,6 @@ from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
 
-from markupsafe import Markup
-
-from drafter import emblem
 from drafter.errors import InputError, Problem
 from drafter.limits import time_limit
 from drafter.output import check_writable, write_file
@@ -38,16 +35,6 @@ logger = logging.getLogger(__name__)
 
 def _house(templates: str | Path | House | None, house: str) -> House:
     return templates if isinstance(templates, House) else load_house(templates, house)
-
-
-def _emblem_svg(label: str) -> Markup:
-    """The emblem as inline SVG markup, named `label`; templates call it as house.emblem_svg."""
-    return Markup(emblem.svg(label))  # noqa: S704 - drafter's own markup, the label is escaped
-
-
-def _for_templates(house: House) -> House:
-    """The house with what drafter draws itself (the emblem) added to its configuration."""
-    return House(house.name, house.dirs, {**house.config, "emblem_svg": _emblem_svg})
 
 
 def _writers(formats: Iterable[str], pdf_variant: str) -> dict[str, Writer]:
@@ -108,7 +95,7 @@ def render_all(
     (in the main thread on Unix; elsewhere the limit is not enforced). `pdf_variant` is
     one of PDF_VARIANTS.
     """
-    chosen = _for_templates(_house(templates, house))
+    chosen = _house(templates, house)
     writers = _writers(formats, pdf_variant)
     _check_language(release, chosen)
     if "pdf" in writers:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment
+from markupsafe import Markup
 
 from drafter.errors import TemplateError, UsageError
 from drafter.wording import FILTERS
@@ -115,7 +116,15 @@ def _environment(house: House) -> jinja2.Environment:
         auto_reload=False,
     )
     env.filters.update(FILTERS)
+    env.globals["emblem"] = _emblem_svg
     return env
+
+
+def _emblem_svg(label: str) -> Markup:
+    """The EU emblem as inline SVG named `label`: what templates get as `emblem(label)`."""
+    from drafter.emblem import svg
+
+    return Markup(svg(label))  # noqa: S704 - drafter's own markup; svg() escapes the label
 
 
 def render_html(release: Release, house: House) -> str:
