@@ -80,6 +80,14 @@ def new(
     timeout: Annotated[
         float, typer.Option("--timeout", help="Stop rendering after this many seconds.", min=1)
     ] = 120,
+    pdf_variant: Annotated[
+        str,
+        typer.Option(
+            "--pdf-variant",
+            help="PDF flavour: pdf/ua-1 (tagged, accessible) or a PDF/A level such as "
+            "pdf/a-3b (archival).",
+        ),
+    ] = "pdf/ua-1",
 ) -> None:
     """Write the release in the formats asked for (all three when none is named).
 
@@ -100,6 +108,7 @@ def new(
         force=force,
         templates=templates,
         timeout=timeout,
+        pdf_variant=pdf_variant,
     )
     for path in written:
         typer.echo(str(path))
@@ -127,6 +136,94 @@ def schema() -> None:
     from drafter import release_schema
 
     typer.echo(json.dumps(release_schema(), indent=2, ensure_ascii=False))
+
+
+# --- batch: build (issue 9) ---
+@app.command()
+def build(
+    folder: Annotated[Path, typer.Argument(help="Folder of release files (*.yaml).")],
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Output folder.")] = None,
+    jobs: Annotated[
+        int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes [default: CPUs].")
+    ] = None,
+    pdf: Annotated[bool, typer.Option("--pdf", help="Write the PDFs.")] = False,
+    docx: Annotated[bool, typer.Option("--docx", help="Write the Word documents.")] = False,
+    html: Annotated[bool, typer.Option("--html", help="Write the HTML pages.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Replace existing files.")] = False,
+) -> None:
+    """Write every release of a folder, in parallel; a failing file does not stop the others.
+
+    Prints progress and a summary; exits 1 if any file was invalid, 3 if an output could
+    not be written (see the README).
+
+    Example: drafter build releases/ --pdf --out out/ --jobs 2
+    """
+    from drafter.batch import run_build
+    from drafter.writers import FORMATS
+
+    chosen = [fmt for fmt, wanted in zip(FORMATS, (html, pdf, docx), strict=True) if wanted]
+    quiet = logging.getLogger().getEffectiveLevel() >= logging.ERROR
+    status = run_build(folder, out, chosen or FORMATS, jobs=jobs, force=force, quiet=quiet)
+    raise typer.Exit(status)
+
+
+# --- the series: series, next, import (issue 6) ---
+OutOption = Annotated[Path | None, typer.Option("--out", "-o", help="The YAML file to write.")]
+ForceOption = Annotated[bool, typer.Option("--force", help="Replace an existing file.")]
+
+
+@app.command()
+def series(folder: Annotated[Path, typer.Argument(help="A folder of release files.")]) -> None:
+    """List the rounds of each series in a folder, and check the series.
+
+    Round numbers must follow on, dates increase, references be unique and previous-round
+    links point at the earlier rounds of the folder; exits 1 on any problem.
+
+    Example: drafter series examples/
+    """
+    from drafter.series import SeriesError, check_archive, read_archive
+
+    archive = read_archive(folder)
+    typer.echo(archive.listing())
+    if problems := check_archive(archive):
+        raise SeriesError(problems, folder)
+
+
+@app.command(name="next")
+def next_round(
+    file: FileArg,
+    out: OutOption = None,
+    force: ForceOption = False,
+    day: Annotated[
+        str | None, typer.Option("--date", help="The new release's date, if known: YYYY-MM-DD.")
+    ] = None,
+) -> None:
+    """Write the draft of the next round: numbers and links derived, new facts to fill in.
+
+    Example: drafter next examples/eu-russia-2012-07-24.yaml --out round-16.yaml
+    """
+    from drafter.next_round import parse_day, write_next
+
+    release_date = parse_day(day) if day is not None else None
+    typer.echo(str(write_next(file, out, force=force, release_date=release_date)))
+
+
+@app.command(name="import")
+def import_release(
+    release: Annotated[Path, typer.Argument(help="A release's text, or a DOCX drafter wrote.")],
+    out: OutOption = None,
+    force: ForceOption = False,
+) -> None:
+    """Write the YAML of a published release's facts; warn of what is kept as text.
+
+    Example: drafter import A-350-12.txt --out archive/eu-russia-2012-07-24.yaml
+    """
+    from drafter.importing import write_import
+
+    path, imported = write_import(release, out, force=force)
+    for warning in imported.warnings:
+        logging.getLogger("drafter").warning("%s: %s", release, warning)
+    typer.echo(str(path))
 
 
 def _fail(message: str, code: int) -> NoReturn:
