@@ -6,24 +6,15 @@ import shutil
 from pathlib import Path
 
 import pytest
+from clirun import Cap, run
 from textutil import REPO
 
 from drafter.batch import build
-from drafter.cli import main
 
-Cap = pytest.CaptureFixture[str]
 RUSSIA = REPO / "examples" / "eu-russia-2012-07-24.yaml"
 TURKMENISTAN = REPO / "examples" / "eu-turkmenistan-2013-06-20.yaml"
 RUSSIA_STEM = "2012-07-24_A-350-12"
 TURKMENISTAN_STEM = "2013-06-20_11163-13"
-
-
-def run(capsys: Cap, *args: str) -> tuple[int, str, str]:
-    with pytest.raises(SystemExit) as stopped:
-        main(list(args))
-    out, err = capsys.readouterr()
-    code = stopped.value.code
-    return (code if isinstance(code, int) else 0), out, err
 
 
 @pytest.fixture

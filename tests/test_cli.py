@@ -9,20 +9,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from clirun import Cap, run
 from textutil import REFERENCE_YAML
 
-from drafter.cli import main
-
 STEM = "2012-07-24_A-350-12"
-Cap = pytest.CaptureFixture[str]
-
-
-def run(capsys: Cap, *args: str) -> tuple[int, str, str]:
-    with pytest.raises(SystemExit) as stopped:
-        main(list(args))
-    out, err = capsys.readouterr()
-    code = stopped.value.code
-    return (code if isinstance(code, int) else 0), out, err
 
 
 @pytest.fixture

@@ -8,15 +8,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from clirun import Cap, run
 from num2words import num2words
 from textutil import REFERENCE, REFERENCE_YAML, docx_text, html_text, normalise, reference_blocks
 
 import drafter
-from drafter.cli import main
 from drafter.importing import _ordinal, import_release
 
 EXAMPLES = sorted((Path(__file__).resolve().parents[1] / "examples").glob("*.yaml"))
-Cap = pytest.CaptureFixture[str]
 
 # A release that uses what the examples do not: a co-issuer, a counterpart named first with
 # "the", a compound form of its own, a round in the twenties, talks and a civil-society
@@ -76,14 +75,6 @@ RICH: dict[str, Any] = {
         {"date": "2010-11-20"},
     ],
 }
-
-
-def run(capsys: Cap, *args: str) -> tuple[int, str, str]:
-    with pytest.raises(SystemExit) as stopped:
-        main(list(args))
-    out, err = capsys.readouterr()
-    code = stopped.value.code
-    return (code if isinstance(code, int) else 0), out, err
 
 
 def docx_file(release: drafter.Release, folder: Path) -> Path:

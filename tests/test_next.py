@@ -10,10 +10,10 @@ from pathlib import Path
 
 import lxml.html  # type: ignore[import-untyped]
 import pytest
+from clirun import Cap, archive, run
 
 import drafter
 from drafter import next_round as nr
-from drafter.cli import main
 from drafter.errors import InputError
 from drafter.loading import read_source
 
@@ -24,7 +24,6 @@ R14, R15, R16 = (
     "eu-russia-2012-12-06.yaml",
 )
 TURKMENISTAN = "eu-turkmenistan-2013-06-20.yaml"
-Cap = pytest.CaptureFixture[str]
 
 # What an officer writes in place of each placeholder of the sixteenth round's draft.
 ROUND_16 = {
@@ -37,21 +36,6 @@ ROUND_16 = {
     nr.TIMING: "the first half of 2013",
     nr.REMARK: "The EU welcomed the opportunity to meet several ministries.",
 }
-
-
-def run(capsys: Cap, *args: str) -> tuple[int, str, str]:
-    with pytest.raises(SystemExit) as stopped:
-        main(list(args))
-    out, err = capsys.readouterr()
-    code = stopped.value.code
-    return (code if isinstance(code, int) else 0), out, err
-
-
-def archive(folder: Path, *names: str) -> Path:
-    folder.mkdir(exist_ok=True)
-    for name in names:
-        shutil.copy(EXAMPLES / name, folder / name)
-    return folder
 
 
 def fill(text: str, values: dict[str, str]) -> str:

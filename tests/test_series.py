@@ -5,9 +5,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-import pytest
+from clirun import Cap, archive, run
 
-from drafter.cli import main
 from drafter.series import FileProblem, check_archive, read_archive
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
@@ -17,23 +16,6 @@ R14, R15, R16 = (
     "eu-russia-2012-12-06.yaml",
 )
 TURKMENISTAN = "eu-turkmenistan-2013-06-20.yaml"
-Cap = pytest.CaptureFixture[str]
-
-
-def run(capsys: Cap, *args: str) -> tuple[int, str, str]:
-    with pytest.raises(SystemExit) as stopped:
-        main(list(args))
-    out, err = capsys.readouterr()
-    code = stopped.value.code
-    return (code if isinstance(code, int) else 0), out, err
-
-
-def archive(folder: Path, *names: str) -> Path:
-    """A folder holding copies of the named examples."""
-    folder.mkdir(exist_ok=True)
-    for name in names:
-        shutil.copy(EXAMPLES / name, folder / name)
-    return folder
 
 
 def edit(path: Path, old: str, new: str) -> int:
