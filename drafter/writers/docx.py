@@ -14,6 +14,7 @@ import io
 import logging
 import zipfile
 from datetime import date, datetime
+from functools import lru_cache
 from typing import Any
 
 import docx
@@ -55,11 +56,9 @@ def write_docx(html: str, house: House) -> bytes:
     """The HTML's blocks as a Word document."""
     parsed = parse_document(html)
     config: dict[str, Any] = house.config.get("docx", {})
-    word = docx.Document()
+    base, styles = _base(house)
+    word = docx.Document(io.BytesIO(base))
     section = word.sections[0]
-    _set_page(section, config.get("page", {}))
-    styles = _define_styles(word, config.get("styles", {}))
-    section.different_first_page_header_footer = True
     containers = {
         "header": _Container(section.first_page_header.paragraphs[0]),
         "footer": _Container(section.first_page_footer.paragraphs[0]),
@@ -79,6 +78,30 @@ def write_docx(html: str, house: House) -> bytes:
     buffer = io.BytesIO()
     word.save(buffer)
     return _reproducible_zip(buffer.getvalue(), created)
+
+
+@lru_cache(maxsize=16)
+def _base(house: House) -> tuple[bytes, dict[str, str | None]]:
+    """The house's empty document (page, styles, first-page header and footer), made once.
+
+    Also maps each HTML class and tag to its style's id (None for the default, Normal).
+    """
+    config: dict[str, Any] = house.config.get("docx", {})
+    word = docx.Document()
+    section = word.sections[0]
+    _set_page(section, config.get("page", {}))
+    names = _define_styles(word, config.get("styles", {}))
+    section.different_first_page_header_footer = True
+    for part in (section.first_page_header, section.first_page_footer):
+        assert part.paragraphs  # asking for them creates the header and footer parts once
+    default = word.styles.default(WD_STYLE_TYPE.PARAGRAPH)
+    ids: dict[str, str | None] = {}
+    for key, name in [*names.items(), *_TAG_STYLES.items(), ("", "Normal")]:
+        style = word.styles[name]
+        ids[key] = None if style == default else style.style_id
+    buffer = io.BytesIO()
+    word.save(buffer)
+    return buffer.getvalue(), ids
 
 
 class _Container:
@@ -146,13 +169,14 @@ def _format_style(style: ParagraphStyle, spec: dict[str, Any]) -> None:
 def _fill(
     paragraph: Paragraph,
     block: Block,
-    styles: dict[str, str],
+    styles: dict[str, str | None],
     figures: list[Block],
     emblem_spec: dict[str, Any],
 ) -> None:
     """The block's text in the paragraph, after the pictures that come before it."""
-    style = next((styles[c] for c in block.classes if c in styles), None)
-    paragraph.style = style or _TAG_STYLES.get(block.tag, "Normal")
+    tag = block.tag if block.tag in _TAG_STYLES else ""
+    key = next((c for c in block.classes if c in styles), tag)
+    paragraph._p.style = styles[key]  # by id: python-docx's look-up by name scans every style
     for figure in figures:
         _add_figure(paragraph, figure, emblem_spec)
     for span in block.spans:
