@@ -93,7 +93,7 @@ def _base(house: House) -> tuple[bytes, dict[str, str | None]]:
     names = _define_styles(word, config.get("styles", {}))
     section.different_first_page_header_footer = True
     for part in (section.first_page_header, section.first_page_footer):
-        assert part.paragraphs  # asking for them creates the header and footer parts once
+        part.is_linked_to_previous = False  # creates the first page's header and footer
     default = word.styles.default(WD_STYLE_TYPE.PARAGRAPH)
     ids: dict[str, str | None] = {}
     for key, name in [*names.items(), *_TAG_STYLES.items(), ("", "Normal")]:
