@@ -30,9 +30,9 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, FoldedScalarString
 
-from drafter.errors import DrafterError, InputError, LimitError, Problem
+from drafter.errors import DrafterError, InputError, Problem
 from drafter.fields import placeholder
-from drafter.loading import validate_release
+from drafter.loading import read_bytes, validate_release
 from drafter.output import write_file
 from drafter.schema import EU_LANGUAGES, Reference, Release
 from drafter.source import MAX_BYTES, decode
@@ -130,7 +130,7 @@ def write_import(
 
 def read_blocks(path: Path) -> list[Block]:
     """The release's paragraphs in reading order, from its text or its DOCX file."""
-    raw = _read_bytes(path)
+    raw = read_bytes(path, MAX_DOCX_BYTES)
     if raw.startswith(b"PK\x03\x04"):
         return _docx_blocks(raw, path)
     if raw.startswith(b"%PDF"):
@@ -140,21 +140,6 @@ def read_blocks(path: Path) -> list[Block]:
         )
         raise InputError([Problem(message)])
     return _text_blocks(decode(raw, str(path)).replace("\r\n", "\n"))
-
-
-def _read_bytes(path: Path) -> bytes:
-    try:
-        with path.open("rb") as stream:
-            raw = stream.read(MAX_DOCX_BYTES + 1)
-    except FileNotFoundError:
-        raise InputError([Problem(f"there is no file {path}; check the name and folder")]) from None
-    except IsADirectoryError:
-        raise InputError([Problem(f"{path} is a folder, not a release")]) from None
-    except OSError as exc:
-        raise InputError([Problem(f"{path} cannot be read: {exc.strerror}")]) from None
-    if len(raw) > MAX_DOCX_BYTES:
-        raise LimitError(f"{path} is over {MAX_DOCX_BYTES:,} bytes; is this the right file?")
-    return raw
 
 
 _LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]*)\)")

@@ -21,7 +21,7 @@ from drafter.errors import InputError, Problem
 from drafter.schema import Release
 from drafter.source import MAX_BYTES, Source, decode, dotted, parse_yaml, too_big
 
-__all__ = ["load_release", "read_source", "validate_release"]
+__all__ = ["load_release", "read_bytes", "read_source", "validate_release"]
 
 
 def read_source(source: str | Path | bytes) -> Source:
@@ -31,16 +31,16 @@ def read_source(source: str | Path | bytes) -> Source:
     if isinstance(source, str) and "\n" in source:
         return parse_yaml(source, keep_problems=True)
     path = Path(source)
-    return parse_yaml(decode(_read_bytes(path), str(path)), str(path), keep_problems=True)
+    return parse_yaml(decode(read_bytes(path), str(path)), str(path), keep_problems=True)
 
 
-def _read_bytes(path: Path) -> bytes:
-    """The file's bytes; never more than `MAX_BYTES` are read, whatever the file is."""
+def read_bytes(path: Path, limit: int = MAX_BYTES) -> bytes:
+    """The file's bytes; never more than `limit` are read, whatever the file is."""
     try:
         with path.open("rb") as stream:
-            raw = stream.read(MAX_BYTES + 1)
-            if len(raw) > MAX_BYTES:
-                raise too_big(str(path), os.fstat(stream.fileno()).st_size)
+            raw = stream.read(limit + 1)
+            if len(raw) > limit:
+                raise too_big(str(path), os.fstat(stream.fileno()).st_size, limit)
             return raw
     except FileNotFoundError:
         raise InputError([Problem(f"there is no file {path}; check the name and folder")]) from None

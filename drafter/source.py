@@ -61,11 +61,11 @@ def _loader_class() -> type[yaml.SafeLoader]:
     return loader
 
 
-def too_big(name: str, size: int | None = None) -> LimitError:
-    """The error for an input over `MAX_BYTES`; `size` in bytes where it is known."""
+def too_big(name: str, size: int | None = None, limit: int = MAX_BYTES) -> LimitError:
+    """The error for an input over `limit` bytes; `size` in bytes where it is known."""
     what = f"is {size:,} bytes" if size else "is too big"
     return LimitError(
-        f"{name or 'the input'} {what}; a release file may be at most {MAX_BYTES:,} bytes. "
+        f"{name or 'the input'} {what}; such a file may be at most {limit:,} bytes. "
         "Is this the right file?"
     )
 

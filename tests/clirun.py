@@ -10,6 +10,12 @@ import pytest
 from drafter.cli import main
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+R14, R15, R16 = (
+    "eu-russia-2011-12-01.yaml",
+    "eu-russia-2012-07-24.yaml",
+    "eu-russia-2012-12-06.yaml",
+)
+TURKMENISTAN = "eu-turkmenistan-2013-06-20.yaml"
 Cap = pytest.CaptureFixture[str]
 
 

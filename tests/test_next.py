@@ -10,20 +10,12 @@ from pathlib import Path
 
 import lxml.html  # type: ignore[import-untyped]
 import pytest
-from clirun import Cap, archive, run
+from clirun import EXAMPLES, R14, R15, R16, TURKMENISTAN, Cap, archive, run
 
 import drafter
 from drafter import next_round as nr
 from drafter.errors import InputError
 from drafter.loading import read_source
-
-EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
-R14, R15, R16 = (
-    "eu-russia-2011-12-01.yaml",
-    "eu-russia-2012-07-24.yaml",
-    "eu-russia-2012-12-06.yaml",
-)
-TURKMENISTAN = "eu-turkmenistan-2013-06-20.yaml"
 
 # What an officer writes in place of each placeholder of the sixteenth round's draft.
 ROUND_16 = {

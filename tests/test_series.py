@@ -5,17 +5,9 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from clirun import Cap, archive, run
+from clirun import EXAMPLES, R14, R15, R16, TURKMENISTAN, Cap, archive, run
 
 from drafter.series import FileProblem, check_archive, read_archive
-
-EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
-R14, R15, R16 = (
-    "eu-russia-2011-12-01.yaml",
-    "eu-russia-2012-07-24.yaml",
-    "eu-russia-2012-12-06.yaml",
-)
-TURKMENISTAN = "eu-turkmenistan-2013-06-20.yaml"
 
 
 def edit(path: Path, old: str, new: str) -> int:
