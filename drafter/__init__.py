@@ -6,14 +6,15 @@ The public API::
     pdf = drafter.render(release, "pdf")               # bytes; also "docx", "html"
     drafter.write_release(release, "out/")             # every format, atomically
 
-Everything not named in `__all__` is private and may change.
+Everything not named in `__all__` is private and may change. The names are loaded on first
+use, so importing any part of drafter (the CLI's `--help`, say) stays cheap.
 """
 
 from __future__ import annotations
 
+import importlib
 import logging
-from importlib.metadata import PackageNotFoundError, version
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from drafter.errors import (
     DrafterError,
@@ -24,11 +25,15 @@ from drafter.errors import (
     TemplateError,
     UsageError,
 )
-from drafter.loading import load_release, validate_release
-from drafter.rendering import render, render_all, write_release
-from drafter.schema import Release
-from drafter.templating import load_house
-from drafter.writers import FORMATS
+
+if TYPE_CHECKING:
+    from drafter.loading import load_release, validate_release
+    from drafter.rendering import render, render_all, write_release
+    from drafter.schema import Release
+    from drafter.templating import load_house
+    from drafter.writers import FORMATS
+
+    __version__: str
 
 __all__ = [
     "FORMATS",
@@ -50,16 +55,45 @@ __all__ = [
     "write_release",
 ]
 
-try:
-    __version__ = version("drafter")
-except PackageNotFoundError:  # pragma: no cover - running from a source tree
-    __version__ = "0.0.0"
+_LAZY = {
+    "FORMATS": "drafter.writers",
+    "Release": "drafter.schema",
+    "load_house": "drafter.templating",
+    "load_release": "drafter.loading",
+    "validate_release": "drafter.loading",
+    "render": "drafter.rendering",
+    "render_all": "drafter.rendering",
+    "write_release": "drafter.rendering",
+}
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 
+def __getattr__(name: str) -> Any:  # noqa: ANN401 - the public names are of many types
+    """A public name, imported on first use."""
+    if name == "__version__":
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            value: Any = version("drafter")
+        except PackageNotFoundError:  # pragma: no cover - running from a source tree
+            value = "0.0.0"
+    elif name in _LAZY:
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+    else:
+        raise AttributeError(f"module 'drafter' has no attribute {name!r}")
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
+
+
 def release_schema() -> dict[str, Any]:
     """The JSON Schema of a release file, for editors' completion and checks."""
+    from drafter.schema import Release
+
     schema = Release.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "drafter release"

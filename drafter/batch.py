@@ -27,16 +27,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Protocol
 
-from drafter.errors import DrafterError, InputError, UsageError
+from drafter.errors import EXIT_INTERNAL, DrafterError, InputError, UsageError
+from drafter.loading import release_files
 
 if TYPE_CHECKING:
     from rich.progress import Progress
 
     from drafter.schema import Release
 
-__all__ = ["BuildReport", "Outcome", "build", "default_jobs", "release_files", "run_build"]
-
-EXIT_INTERNAL = 70
+__all__ = ["BuildReport", "Outcome", "build", "default_jobs", "run_build"]
 
 
 @dataclass(frozen=True)
@@ -85,15 +84,12 @@ def default_jobs() -> int:
     return os.cpu_count() or 1  # pragma: no cover - not Linux
 
 
-def release_files(folder: str | Path) -> list[Path]:
-    """The release files of a folder: its `*.yaml` files (not hidden ones), sorted by name."""
+def _release_files(folder: str | Path) -> list[Path]:
     where = Path(folder)
     if not where.is_dir():
         what = "is not a folder" if where.exists() else "does not exist"
         raise UsageError(f"{where} {what}; give the folder that holds the release files")
-    return sorted(
-        path for path in where.glob("*.yaml") if not path.name.startswith(".") and path.is_file()
-    )
+    return release_files(where)
 
 
 class _Job(Protocol):
@@ -128,7 +124,7 @@ def build(
     for fmt in chosen:
         writer(fmt)  # an unknown format is a UsageError now, not one failure per file
     load_house(templates)  # a missing template folder too
-    sources = release_files(folder)
+    sources = _release_files(folder)
     out = Path(out_dir) if out_dir is not None else Path(folder)
     workers = max(1, min(jobs or default_jobs(), len(sources)))
     task = _Task(out, tuple(chosen), force, templates, timeout)

@@ -18,11 +18,11 @@ from typing import Annotated, NoReturn
 
 import typer
 
-from drafter.errors import DrafterError
+from drafter.errors import EXIT_INTERNAL, DrafterError
+from drafter.writers import DEFAULT_PDF_VARIANT, FORMATS
 
 __all__ = ["EXIT_INTERNAL", "EXIT_INTERRUPTED", "app", "main"]
 
-EXIT_INTERNAL = 70
 EXIT_INTERRUPTED = 130
 
 app = typer.Typer(
@@ -87,7 +87,7 @@ def new(
             help="PDF flavour: pdf/ua-1 (tagged, accessible) or a PDF/A level such as "
             "pdf/a-3b (archival).",
         ),
-    ] = "pdf/ua-1",
+    ] = DEFAULT_PDF_VARIANT,
 ) -> None:
     """Write the release in the formats asked for (all three when none is named).
 
@@ -97,14 +97,13 @@ def new(
     Example: drafter new round.yaml --pdf --docx --out out/
     """
     from drafter import load_release, write_release
-    from drafter.writers import FORMATS
 
-    chosen = [fmt for fmt, wanted in zip(FORMATS, (html, pdf, docx), strict=True) if wanted]
+    chosen = _formats(html=html, pdf=pdf, docx=docx)
     release = load_release(file)
     written = write_release(
         release,
         out or file.parent,
-        chosen or FORMATS,
+        chosen,
         force=force,
         templates=templates,
         timeout=timeout,
@@ -159,11 +158,10 @@ def build(
     Example: drafter build releases/ --pdf --out out/ --jobs 2
     """
     from drafter.batch import run_build
-    from drafter.writers import FORMATS
 
-    chosen = [fmt for fmt, wanted in zip(FORMATS, (html, pdf, docx), strict=True) if wanted]
+    chosen = _formats(html=html, pdf=pdf, docx=docx)
     quiet = logging.getLogger().getEffectiveLevel() >= logging.ERROR
-    status = run_build(folder, out, chosen or FORMATS, jobs=jobs, force=force, quiet=quiet)
+    status = run_build(folder, out, chosen, jobs=jobs, force=force, quiet=quiet)
     raise typer.Exit(status)
 
 
@@ -224,6 +222,12 @@ def import_release(
     for warning in imported.warnings:
         logging.getLogger("drafter").warning("%s: %s", release, warning)
     typer.echo(str(path))
+
+
+def _formats(*, html: bool, pdf: bool, docx: bool) -> tuple[str, ...]:
+    """The formats named by the flags; all of them when none is."""
+    wanted = {"html": html, "pdf": pdf, "docx": docx}
+    return tuple(fmt for fmt in FORMATS if wanted[fmt]) or FORMATS
 
 
 def _fail(message: str, code: int) -> NoReturn:

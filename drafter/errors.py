@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 __all__ = [
+    "EXIT_INTERNAL",
     "DrafterError",
     "InputError",
     "LimitError",
@@ -38,10 +39,14 @@ class Problem:
         return f"{where}: {self.message}" if where else self.message
 
 
+EXIT_INTERNAL = 70
+"""The exit status of an error drafter did not mean to raise (a bug)."""
+
+
 class DrafterError(Exception):
     """Base of every error drafter raises on purpose."""
 
-    exit_code = 70
+    exit_code = EXIT_INTERNAL
 
 
 class InputError(DrafterError):

@@ -21,7 +21,26 @@ from drafter.errors import InputError, Problem
 from drafter.schema import Release
 from drafter.source import MAX_BYTES, Source, decode, dotted, parse_yaml, too_big
 
-__all__ = ["load_release", "read_bytes", "read_source", "validate_release"]
+__all__ = [
+    "RELEASE_SUFFIXES",
+    "load_release",
+    "read_bytes",
+    "read_source",
+    "release_files",
+    "validate_release",
+]
+
+
+RELEASE_SUFFIXES = (".yaml", ".yml")
+
+
+def release_files(folder: Path) -> list[Path]:
+    """The release files of a folder (`*.yaml`, `*.yml`, not hidden), by name; no sub-folders."""
+    return sorted(
+        path
+        for path in folder.iterdir()
+        if path.suffix in RELEASE_SUFFIXES and not path.name.startswith(".") and path.is_file()
+    )
 
 
 def read_source(source: str | Path | bytes) -> Source:

@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from drafter.errors import DrafterError, InputError, Problem
-from drafter.loading import read_source, validate_release
+from drafter.loading import read_source, release_files, validate_release
 from drafter.schema import Reference, Release
 from drafter.source import FieldPath, Source, dotted
 
@@ -26,12 +26,10 @@ __all__ = [
     "SeriesError",
     "check_archive",
     "read_archive",
-    "release_files",
     "release_title",
     "series_key",
 ]
 
-SUFFIXES = (".yaml", ".yml")
 
 
 @dataclass(frozen=True)
@@ -164,17 +162,12 @@ class SeriesError(InputError):
         return "\n".join([*lines, *(f"  - {found}" for found in self.file_problems)])
 
 
-def release_files(folder: Path) -> list[Path]:
-    """The release files of a folder (`*.yaml`, `*.yml`), by name; not its sub-folders."""
-    if not folder.is_dir():
-        message = f"{folder} is not a folder; give the folder that holds the release files"
-        raise InputError([Problem(message)])
-    return sorted(p for p in folder.iterdir() if p.suffix in SUFFIXES and p.is_file())
-
-
 def read_archive(folder: str | Path) -> Archive:
     """Every release file of `folder`, read and validated; problems kept, not raised."""
     archive = Archive(Path(folder))
+    if not archive.folder.is_dir():
+        message = f"{folder} is not a folder; give the folder that holds the release files"
+        raise InputError([Problem(message)])
     for path in release_files(archive.folder):
         _read_into(archive, path)
     return archive

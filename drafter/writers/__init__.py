@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from typing import Literal, get_args
+from typing import TYPE_CHECKING, Literal, get_args
 
 from drafter.errors import UsageError
-from drafter.templating import House
+
+if TYPE_CHECKING:
+    from drafter.templating import House
 
 __all__ = [
     "DEFAULT_PDF_VARIANT",
@@ -32,7 +34,7 @@ FORMATS: tuple[Format, ...] = get_args(Format)
 PDF_VARIANTS = ("pdf/ua-1", "pdf/a-2b", "pdf/a-2u", "pdf/a-2a", "pdf/a-3b", "pdf/a-3u", "pdf/a-3a")
 DEFAULT_PDF_VARIANT = "pdf/ua-1"
 
-Writer = Callable[[str, House], bytes]
+Writer = Callable[[str, "House"], bytes]
 
 
 def writer(fmt: str) -> Writer:
