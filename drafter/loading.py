@@ -46,11 +46,11 @@ def release_files(folder: Path) -> list[Path]:
 def read_source(source: str | Path | bytes) -> Source:
     """YAML from a path (a `Path`, or a `str` with no line break), YAML text or bytes."""
     if isinstance(source, bytes):
-        return parse_yaml(decode(source), keep_problems=True)
+        return parse_yaml(decode(source))
     if isinstance(source, str) and "\n" in source:
-        return parse_yaml(source, keep_problems=True)
+        return parse_yaml(source)
     path = Path(source)
-    return parse_yaml(decode(read_bytes(path), str(path)), str(path), keep_problems=True)
+    return parse_yaml(decode(read_bytes(path), str(path)), str(path))
 
 
 def read_bytes(path: Path, limit: int = MAX_BYTES) -> bytes:

@@ -28,10 +28,11 @@ from ruamel.yaml.tokens import CommentToken
 
 from drafter.errors import InputError, Problem, UsageError
 from drafter.fields import placeholder
-from drafter.loading import read_source, validate_release
+from drafter.loading import read_bytes, validate_release
 from drafter.output import write_file
-from drafter.schema import Reference, Release
+from drafter.schema import Reference, Release, timing_years
 from drafter.series import Entry, read_archive, series_key
+from drafter.source import decode, parse_yaml
 
 __all__ = ["Draft", "default_path", "draft_next", "next_reference", "parse_day", "write_next"]
 
@@ -60,7 +61,6 @@ _NEXT_ROUND = {
     "sentence": NEXT_SENTENCE,
 }
 _BLOCK = (FoldedScalarString, LiteralScalarString)
-_YEAR = re.compile(r"\b(19\d\d|20\d\d|2100)\b")
 _DATED_STEM = re.compile(r"[-_ ]?\d{4}-\d{2}-\d{2}$")
 
 
@@ -80,7 +80,8 @@ def draft_next(previous: str | Path, *, release_date: date | None = None) -> Dra
     the year is the one the previous release gives for the next round, or its own.
     """
     path = Path(previous)
-    source = read_source(path)
+    text = decode(read_bytes(path), str(path))
+    source = parse_yaml(text, str(path))
     release = validate_release(source)
     round_ = _next_number(release, source.position(("meeting", "round")), str(path))
     archive = read_archive(path.parent)
@@ -88,7 +89,7 @@ def draft_next(previous: str | Path, *, release_date: date | None = None) -> Dra
     year = release_date.year if release_date else expected_year(release)
     reference = next_reference(archive.references(), release.reference, year)
     yaml = _yaml()
-    document = yaml.load(path.read_text(encoding="utf-8-sig"))
+    document = yaml.load(text)
     _edit(document, release, reference, release_date)
     stream = io.StringIO()
     yaml.dump(document, stream)
@@ -133,7 +134,7 @@ def expected_year(release: Release) -> int:
     if next_round and next_round.date:
         years.append(next_round.date.year)
     if next_round and next_round.timing:
-        years += [int(year) for year in _YEAR.findall(next_round.timing)]
+        years += timing_years(next_round.timing)
     return max(years)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date
-from typing import Annotated, Literal, Self
+from typing import Annotated, Literal, Self, get_args
 
 from pydantic import (
     AfterValidator,
@@ -39,14 +39,18 @@ __all__ = [
     "Run",
 ]
 
-EU_LANGUAGES = (
-    "bg", "cs", "da", "de", "el", "en", "es", "et", "fi", "fr", "ga", "hr",
-    "hu", "it", "lt", "lv", "mt", "nl", "pl", "pt", "ro", "sk", "sl", "sv",
-)  # fmt: skip
 Language = Literal[
     "bg", "cs", "da", "de", "el", "en", "es", "et", "fi", "fr", "ga", "hr",
     "hu", "it", "lt", "lv", "mt", "nl", "pl", "pt", "ro", "sk", "sl", "sv",
 ]  # fmt: skip
+EU_LANGUAGES: tuple[str, ...] = get_args(Language)
+_YEAR = re.compile(r"\b(19\d\d|20\d\d|2100)\b")
+
+
+def timing_years(timing: str | None) -> list[int]:
+    """The years named in a timing written in words: "autumn 2012" gives [2012]."""
+    return [int(year) for year in _YEAR.findall(timing or "")]
+
 
 _REFERENCE = re.compile(
     r"^(?:(?P<series>[A-Z]{1,8})\s+)?(?P<number>\d{1,6})/(?P<year>\d{2}|\d{4})$"
@@ -435,7 +439,7 @@ def _next_round_inconsistencies(
             f"is not after this round ({last_day}); the next round must come later: check the date"
         )
         found.append((("next_round", "date"), message, next_round.date))
-    years = [int(y) for y in re.findall(r"\b(19\d\d|20\d\d|2100)\b", next_round.timing or "")]
+    years = timing_years(next_round.timing)
     if years and max(years) < last_day.year:
         message = (
             f"names {max(years)}, before this round's year {last_day.year}; the next round must "

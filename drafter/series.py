@@ -31,7 +31,6 @@ __all__ = [
 ]
 
 
-
 @dataclass(frozen=True)
 class FileProblem:
     """A problem of one file of the archive."""

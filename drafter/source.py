@@ -91,20 +91,17 @@ def decode(raw: bytes, name: str = "") -> str:
         raise InputError([Problem(message, line=line, column=column)], name) from None
 
 
-def parse_yaml(text: str, name: str = "", *, keep_problems: bool = False) -> Source:
+def parse_yaml(text: str, name: str = "") -> Source:
     """Parse one YAML document into plain data and positions; raise InputError on bad YAML.
 
-    With `keep_problems`, problems that do not stop the reading (a key given twice) are
-    left in `Source.problems` for the caller to report with the schema's, not raised.
+    Problems that do not stop the reading (a key given twice) are left in `Source.problems`
+    for the caller to report with the schema's.
     """
     if len(text) > MAX_BYTES or len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
         raise too_big(name)
     if _UNREADABLE.search(text):
         raise InputError(_unreadable_problems(text, name), name)
-    source = _parse(text, name)
-    if source.problems and not keep_problems:
-        raise InputError(source.problems, name)
-    return source
+    return _parse(text, name)
 
 
 def _parse(text: str, name: str) -> Source:
