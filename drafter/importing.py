@@ -26,14 +26,14 @@ from typing import TYPE_CHECKING, Any, cast
 
 from babel.dates import get_month_names
 from num2words import num2words
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, FoldedScalarString
 
 from drafter.errors import DrafterError, InputError, Problem
 from drafter.fields import placeholder
 from drafter.loading import read_bytes, validate_release
 from drafter.output import write_file
+from drafter.roundtrip import flow, round_trip_yaml
 from drafter.schema import EU_LANGUAGES, Reference, Release
 from drafter.source import MAX_BYTES, decode
 from drafter.structure import Block, Span, parse_document
@@ -96,9 +96,7 @@ class Imported:
 
     def yaml(self, name: str = "") -> str:
         """The facts as the text of a release file, in the examples' key order and layout."""
-        yaml = YAML(typ="rt")
-        yaml.indent(mapping=2, sequence=4, offset=2)
-        yaml.width = _WIDTH + 8
+        yaml = round_trip_yaml(_WIDTH + 8)
         stream = io.StringIO()
         yaml.dump(_layout(self.data), stream)
         source = f" from {name}" if name else ""
@@ -283,7 +281,7 @@ class _Reader:
             else self._missing("place", "the place of the date line")
         )
         self.data["date"] = day or self._missing("date", "the date of the release, YYYY-MM-DD")
-        reference = _reference(blocks[0].text) if blocks else None
+        reference = Reference.parse_or_none(blocks[0].text) if blocks else None
         if reference is not None:
             self.data["reference"] = str(reference)
             blocks.pop(0)
@@ -517,13 +515,6 @@ def _title_case(text: str) -> str:
         word if index and word in _SMALL_WORDS else word[:1].upper() + word[1:]
         for index, word in enumerate(words)
     )
-
-
-def _reference(text: str) -> Reference | None:
-    try:
-        return Reference.model_validate(text)
-    except ValueError:
-        return None
 
 
 def _month(name: str) -> int:
@@ -767,18 +758,11 @@ def _layout(data: dict[str, Any]) -> CommentedMap:
         if key in top.get(section, {}):
             top[section][key] = _folded(top[section][key])
     for meeting in top.get("civil_society", {}).get("meetings", []):
-        meeting["places"] = _flow(meeting["places"])
+        meeting["places"] = flow(meeting["places"])
     for person in top.get("contacts", {}).get("people", []):
         if "phones" in person:
-            person["phones"] = _flow([DoubleQuotedScalarString(p) for p in person["phones"]])
+            person["phones"] = flow([DoubleQuotedScalarString(p) for p in person["phones"]])
     return top
-
-
-def _flow(items: list[Any]) -> CommentedSeq:
-    """A list written on one line: `[Moscow, St Petersburg]`."""
-    seq = CommentedSeq(items)
-    seq.fa.set_flow_style()
-    return seq
 
 
 def _folded(text: str) -> str:

@@ -21,7 +21,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
 from ruamel.yaml.tokens import CommentToken
@@ -30,6 +29,7 @@ from drafter.errors import InputError, Problem, UsageError
 from drafter.fields import placeholder
 from drafter.loading import read_bytes, validate_release
 from drafter.output import write_file
+from drafter.roundtrip import flow, round_trip_yaml
 from drafter.schema import Reference, Release, timing_years
 from drafter.series import Entry, read_archive, series_key
 from drafter.source import decode, parse_yaml
@@ -88,7 +88,7 @@ def draft_next(previous: str | Path, *, release_date: date | None = None) -> Dra
     _warn_if_drafted(archive.entries, release, round_)
     year = release_date.year if release_date else expected_year(release)
     reference = next_reference(archive.references(), release.reference, year)
-    yaml = _yaml()
+    yaml = round_trip_yaml()
     document = yaml.load(text)
     _edit(document, release, reference, release_date)
     stream = io.StringIO()
@@ -164,15 +164,6 @@ def _warn_if_drafted(entries: list[Entry], release: Release, round_: int) -> Non
             logger.warning("the archive already holds round %d: %s", round_, entry.path)
 
 
-def _yaml() -> YAML:
-    """ruamel.yaml in round-trip mode, laid out as drafter's examples are."""
-    yaml = YAML(typ="rt")
-    yaml.preserve_quotes = True
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    yaml.width = 100
-    return yaml
-
-
 def _header(path: Path, release: Release, reference: Reference | None) -> str:
     """The comment on top of the draft: where it came from and what to do with it."""
     lines = [f"# Drafted by `drafter next` from {path.name} (round {release.meeting.round})."]
@@ -223,7 +214,7 @@ def _edit_section(document: CommentedMap, key: str, edit: Callable[[CommentedMap
 def _edit_civil_society(section: CommentedMap) -> None:
     if isinstance(section.get("meetings"), CommentedSeq) and section["meetings"]:
         meeting = CommentedMap(participants=PARTICIPANTS, date=CIVIL_DATE)
-        meeting.insert(1, "places", _flow([PLACES]))
+        meeting.insert(1, "places", flow([PLACES]))
         _replace_items(section["meetings"], [meeting])
     if section.get("sentence") is not None:
         section["sentence"] = CIVIL_SENTENCE
@@ -247,12 +238,6 @@ def _add_previous_round(document: CommentedMap, release: Release) -> None:
         return
     keep = max(len(links), 1)
     _replace_items(links, [entry, *list(links)][:keep])
-
-
-def _flow(items: list[Any]) -> CommentedSeq:
-    seq = CommentedSeq(items)
-    seq.fa.set_flow_style()
-    return seq
 
 
 def _replace_items(seq: CommentedSeq, items: list[Any]) -> None:

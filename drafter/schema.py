@@ -187,6 +187,14 @@ class Reference(_Model):
             year += 1900 if year >= 50 else 2000
         return {"series": match["series"], "number": match["number"], "year": year}
 
+    @classmethod
+    def parse_or_none(cls, value: object) -> Reference | None:
+        """The reference in `value`, or None where it is not one."""
+        try:
+            return cls.model_validate(value)
+        except ValueError:
+            return None
+
     def __str__(self) -> str:
         serial = f"{self.number}/{self.year % 100:02d}"
         return f"{self.series} {serial}" if self.series else serial

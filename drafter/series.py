@@ -191,10 +191,7 @@ def _lenient_reference(source: Source | None) -> Reference | None:
     data = source.data if source else None
     if not isinstance(data, dict) or data.get("reference") is None:
         return None
-    try:
-        return Reference.model_validate(data["reference"])
-    except ValueError:
-        return None
+    return Reference.parse_or_none(data["reference"])
 
 
 def check_archive(archive: Archive) -> list[FileProblem]:
