@@ -33,10 +33,11 @@ from drafter.errors import DrafterError, InputError, Problem
 from drafter.fields import placeholder
 from drafter.loading import read_bytes, validate_release
 from drafter.output import write_file
+from drafter.rendering import rendered_blocks
 from drafter.roundtrip import flow, round_trip_yaml
 from drafter.schema import EU_LANGUAGES, Reference, Release
 from drafter.source import MAX_BYTES, decode
-from drafter.structure import Block, Span, parse_document
+from drafter.structure import Block, Span, class_text
 
 if TYPE_CHECKING:
     from docx.text.paragraph import Paragraph
@@ -226,19 +227,8 @@ def _labels() -> tuple[str, str]:
             "contacts": {"mailbox": "press@example.org"},
         }
     )
-    blocks = _rendered(sample)
-    return _class_text(blocks, "press-marker") or "", _class_text(blocks, "contacts-heading") or ""
-
-
-def _rendered(release: Release) -> list[Block]:
-    """The blocks of the release as the house renders it."""
-    from drafter.rendering import render
-
-    return parse_document(render(release, "html").decode("utf-8")).blocks
-
-
-def _class_text(blocks: list[Block], name: str) -> str | None:
-    return next((b.text for b in blocks if name in b.classes), None)
+    blocks = rendered_blocks(sample)
+    return class_text(blocks, "press-marker") or "", class_text(blocks, "contacts-heading") or ""
 
 
 class _Reader:
@@ -656,11 +646,11 @@ def _checked(imported: Imported, reader: _Reader) -> Release | None:
     release = _valid(imported)
     if release is None:
         return None
-    blocks = _rendered(release)
+    blocks = rendered_blocks(release)
     _keep_text(imported, reader.texts, blocks)
     release = _valid(imported)
     if release is not None:
-        _check_footer(imported, reader.footer, _rendered(release))
+        _check_footer(imported, reader.footer, rendered_blocks(release))
     return release
 
 
@@ -675,20 +665,20 @@ def _valid(imported: Imported) -> Release | None:
 def _keep_text(imported: Imported, texts: dict[str, str], blocks: list[Block]) -> None:
     """Keep the imported text wherever the generated sentence is not word for word the same."""
     data = imported.data
-    title = _class_text(blocks, "title")
+    title = class_text(blocks, "title")
     if texts.get("title") and title != texts["title"]:
         data["title"] = texts["title"]
         imported.warnings.append("the title is not the house's generated one; kept as `title`")
-    first = _class_text(blocks, "body-text") or ""
+    first = class_text(blocks, "body-text") or ""
     opening = texts.get("opening", "")
     if opening and not first.startswith(opening) and "opening" not in data["meeting"]:
         data["meeting"]["opening"] = opening
         imported.warnings.append(
             "the opening sentence does not match its facts; kept as `meeting.opening`"
         )
-    _keep_paragraph(imported, "civil_society", _class_text(blocks, "civil-society"), texts)
-    _keep_paragraph(imported, "next_round", _class_text(blocks, "next-round"), texts)
-    heading = _class_text(blocks, "previous-heading")
+    _keep_paragraph(imported, "civil_society", class_text(blocks, "civil-society"), texts)
+    _keep_paragraph(imported, "next_round", class_text(blocks, "next-round"), texts)
+    heading = class_text(blocks, "previous-heading")
     if texts.get("previous_heading") and heading != texts["previous_heading"]:
         data["previous_rounds_heading"] = texts["previous_heading"]
         imported.warnings.append(

@@ -11,6 +11,7 @@ from drafter.errors import InputError, Problem
 from drafter.limits import time_limit
 from drafter.output import check_writable, write_file
 from drafter.schema import Release
+from drafter.structure import Block, parse_document
 from drafter.templating import DEFAULT_HOUSE, House, load_house, render_html
 from drafter.writers import (
     DEFAULT_PDF_VARIANT,
@@ -27,6 +28,7 @@ __all__ = [
     "output_paths",
     "render",
     "render_all",
+    "rendered_blocks",
     "write_release",
 ]
 
@@ -103,6 +105,11 @@ def render_all(
     with time_limit(timeout):
         html = render_html(release, chosen)
         return {fmt: write(html, chosen) for fmt, write in writers.items()}
+
+
+def rendered_blocks(release: Release) -> list[Block]:
+    """The blocks of the release's HTML as the packaged house renders it."""
+    return parse_document(render(release, "html").decode("utf-8")).blocks
 
 
 def output_paths(release: Release, formats: Iterable[str], out_dir: Path) -> dict[str, Path]:

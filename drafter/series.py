@@ -138,13 +138,10 @@ def _listing_line(entry: Entry) -> str:
 
 def release_title(release: Release) -> str:
     """The release's title as the house prints it (its own, or the generated one)."""
-    from drafter.rendering import render
-    from drafter.structure import parse_document
+    from drafter.rendering import rendered_blocks
+    from drafter.structure import class_text
 
-    if release.title:
-        return release.title
-    blocks = parse_document(render(release, "html").decode("utf-8")).blocks
-    return next((block.text for block in blocks if "title" in block.classes), "")
+    return release.title or class_text(rendered_blocks(release), "title") or ""
 
 
 class SeriesError(InputError):

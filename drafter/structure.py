@@ -63,6 +63,11 @@ class Document:
     blocks: list[Block] = field(default_factory=list)
 
 
+def class_text(blocks: list[Block], name: str) -> str | None:
+    """The text of the first block with the class `name`, if there is one."""
+    return next((block.text for block in blocks if name in block.classes), None)
+
+
 def parse_document(html: str) -> Document:
     """The house HTML as a Document."""
     parser = _Parser()
