@@ -17,7 +17,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from drafter.errors import InputError, Problem
+from drafter.errors import InputError, Problem, UsageError
 from drafter.schema import Release
 from drafter.source import MAX_BYTES, Source, decode, dotted, parse_yaml, too_big
 
@@ -69,13 +69,22 @@ def read_bytes(path: Path, limit: int = MAX_BYTES) -> bytes:
         raise InputError([Problem(f"{path} cannot be read: {exc.strerror}")]) from None
 
 
-def load_release(source: str | Path | bytes) -> Release:
-    """A validated release from a YAML file path, YAML text or YAML bytes."""
-    return validate_release(read_source(source))
+def load_release(source: str | Path | bytes, *, house: str | Path | None = None) -> Release:
+    """A validated release from a YAML file path, YAML text or YAML bytes.
+
+    The release is checked against what its house needs: `house` (a name or folder), else
+    the house the release names, else the default house.
+    """
+    return validate_release(read_source(source), house=house)
 
 
-def validate_release(source: Source | dict[str, Any]) -> Release:
-    """A validated release from parsed YAML (with positions) or plain data (JSON, forms)."""
+def validate_release(
+    source: Source | dict[str, Any], *, house: str | Path | None = None
+) -> Release:
+    """A validated release from parsed YAML (with positions) or plain data (JSON, forms).
+
+    `house` is as for `load_release`.
+    """
     if not isinstance(source, Source):
         source = Source(source)
     line, column = source.position(()) or (1, None)
@@ -94,7 +103,28 @@ def validate_release(source: Source | dict[str, Any]) -> Release:
         problems += [_problem(error, source) for error in exc.errors(include_url=False)]
     if problems or release is None:
         raise InputError(_in_order(_unique(problems)), source.name)
+    problems = _house_problems(release, house, source)
+    if problems:
+        raise InputError(_in_order(problems), source.name)
     return release
+
+
+def _house_problems(release: Release, house: str | Path | None, source: Source) -> list[Problem]:
+    """What the house asks of the release and it lacks, with the field's line."""
+    from drafter.houses import DEFAULT_HOUSE, declared_house, house_problems
+
+    try:
+        chosen = declared_house(house or release.house or DEFAULT_HOUSE)
+    except UsageError as exc:
+        if house is not None:
+            raise
+        return [_at(("house",), str(exc), source)]
+    return [_at(path, message, source) for path, message in house_problems(release, chosen)]
+
+
+def _at(loc: tuple[str | int, ...], message: str, source: Source) -> Problem:
+    line, column = source.position(loc) or (None, None)
+    return Problem(message, dotted(loc), line, column)
 
 
 def _problem(error: ErrorDetails, source: Source) -> Problem:

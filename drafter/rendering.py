@@ -7,7 +7,8 @@ from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
 
-from drafter.errors import InputError, Problem
+from drafter.errors import InputError, Problem, UsageError
+from drafter.houses import find_house, release_problems, warn_not_shown
 from drafter.limits import time_limit
 from drafter.output import check_writable, write_file
 from drafter.schema import Release
@@ -35,8 +36,26 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 
-def _house(templates: str | Path | House | None, house: str) -> House:
-    return templates if isinstance(templates, House) else load_house(templates, house)
+def _house(
+    templates: str | Path | House | None, house: str | Path | None, release: Release
+) -> House:
+    """The house: `templates` if it is one, else `house`, the release's, or the default."""
+    if isinstance(templates, House):
+        return templates
+    if house is None and release.house is not None:
+        try:
+            find_house(release.house)
+        except UsageError as exc:
+            raise InputError([Problem(str(exc), "house")]) from None
+    return load_house(templates, house or release.house or DEFAULT_HOUSE)
+
+
+def _check_fields(release: Release, house: House) -> None:
+    """Refuse a release lacking what the house needs, or giving it in another form."""
+    problems = release_problems(release, house)
+    if problems:
+        raise InputError(problems)
+    warn_not_shown(release, house)
 
 
 def _writers(formats: Iterable[str], pdf_variant: str) -> dict[str, Writer]:
@@ -71,11 +90,12 @@ def render(
     fmt: str = "pdf",
     *,
     templates: str | Path | House | None = None,
-    house: str = DEFAULT_HOUSE,
+    house: str | Path | None = None,
     pdf_variant: str = DEFAULT_PDF_VARIANT,
 ) -> bytes:
     """The release as `fmt` ("html", "pdf" or "docx") bytes.
 
+    `house` is a house's name or folder; by default the release's `house`, else eu-press.
     `pdf_variant` is one of PDF_VARIANTS: "pdf/ua-1" (the default) or a PDF/A level.
     """
     outputs = render_all(release, [fmt], templates=templates, house=house, pdf_variant=pdf_variant)
@@ -87,7 +107,7 @@ def render_all(
     formats: Iterable[str] = FORMATS,
     *,
     templates: str | Path | House | None = None,
-    house: str = DEFAULT_HOUSE,
+    house: str | Path | None = None,
     timeout: float | None = None,
     pdf_variant: str = DEFAULT_PDF_VARIANT,
 ) -> dict[str, bytes]:
@@ -97,9 +117,10 @@ def render_all(
     (in the main thread on Unix; elsewhere the limit is not enforced). `pdf_variant` is
     one of PDF_VARIANTS.
     """
-    chosen = _house(templates, house)
+    chosen = _house(templates, house, release)
     writers = _writers(formats, pdf_variant)
     _check_language(release, chosen)
+    _check_fields(release, chosen)
     if "pdf" in writers:
         _check_glyphs(release, chosen)
     with time_limit(timeout):
@@ -124,7 +145,7 @@ def write_release(
     *,
     force: bool = False,
     templates: str | Path | House | None = None,
-    house: str = DEFAULT_HOUSE,
+    house: str | Path | None = None,
     timeout: float | None = None,
     pdf_variant: str = DEFAULT_PDF_VARIANT,
 ) -> list[Path]:

@@ -107,6 +107,28 @@ def _series(value: str) -> str:
 Day = Annotated[date, BeforeValidator(_day), Field(ge=FIRST_DAY, le=LAST_DAY)]
 """A day from 1950 to 2100, written YYYY-MM-DD."""
 
+
+def _clock_time(value: str) -> str:
+    text = check_placeholder(value)
+    if not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", text):
+        raise ValueError(f'"{text}" is not a time; write it as HH:MM on the 24-hour clock: 20:52')
+    return text
+
+
+def _house_name(value: str) -> str:
+    if not re.fullmatch(r"[a-z0-9][a-z0-9._-]{0,63}", value):
+        raise ValueError(
+            f'"{value}" is not a house name; write a name such as eu-press (small letters, '
+            "figures and hyphens; a house folder is given on the command line, not here)"
+        )
+    return value
+
+
+ClockTime = Annotated[str, AfterValidator(_clock_time)]
+"""A time of day, HH:MM on the 24-hour clock."""
+
+HouseName = Annotated[str, AfterValidator(_house_name)]
+
 Series = Annotated[
     str, AfterValidator(_series), Field(json_schema_extra={"pattern": "^[A-Z]{1,8}$"})
 ]
@@ -305,6 +327,17 @@ class Release(_Model):
     place: Line = Field(description='Place of the date line: "Brussels".')
     date: Day = Field(description="Date of issue.")
     reference: Reference | None = Field(None, description='Reference: "A 350/12".')
+    identifier: Line | None = Field(
+        None,
+        description='Identifier in houses that number releases another way: "170720_16" '
+        "(the house gives its form).",
+    )
+    time: ClockTime | None = Field(
+        None, description='Time of issue, for houses that print it: "20:52" (24-hour clock).'
+    )
+    house: HouseName | None = Field(
+        None, description='House format: "eu-press" (the default), "eeas-web" or an installed one.'
+    )
     title: Line | None = Field(None, description="Replaces the generated title.")
     eu: Party = Field(_EU, description="The EU side as named in this release.")
     counterpart: Party = Field(description="The other side of the talks.")
@@ -331,7 +364,7 @@ class Release(_Model):
     @property
     def file_stem(self) -> str:
         """The outputs' common file name: `2012-07-24_A-350-12`."""
-        tail = self.reference.slug if self.reference else "release"
+        tail = self.reference.slug if self.reference else _slug(self.identifier or "release")
         return f"{self.date.isoformat()}_{tail}"
 
     @model_validator(mode="after")
@@ -350,6 +383,11 @@ class Release(_Model):
         if errors:
             raise ValidationError.from_exception_data(type(self).__name__, errors)
         return self
+
+
+def _slug(text: str) -> str:
+    """Text as a file-name part: letters, figures, `_` and `-` only."""
+    return re.sub(r"[^A-Za-z0-9_]+", "-", text).strip("-") or "release"
 
 
 def _text_length(value: object) -> int:

@@ -20,6 +20,13 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
 from drafter.errors import TemplateError, UsageError
+from drafter.houses import (
+    DEFAULT_HOUSE,
+    find_house,
+    house_chain,
+    merged_config,
+    packaged_templates,
+)
 from drafter.wording import FILTERS
 
 if TYPE_CHECKING:
@@ -27,15 +34,7 @@ if TYPE_CHECKING:
 
 __all__ = ["DEFAULT_HOUSE", "House", "load_house", "packaged_templates", "render_html"]
 
-DEFAULT_HOUSE = "eu-press"
 logger = logging.getLogger(__name__)
-
-
-def packaged_templates() -> Path:
-    """The template folder shipped with drafter (inside the wheel, or the source checkout)."""
-    here = Path(__file__).resolve().parent
-    installed = here / "templates"
-    return installed if installed.is_dir() else here.parent / "templates"
 
 
 @dataclass(frozen=True)
@@ -67,26 +66,31 @@ class House:
         return ", ".join(str(folder) for folder in self.dirs)
 
 
-def load_house(templates: str | Path | None = None, name: str = DEFAULT_HOUSE) -> House:
-    """The house `name`, with the user's folder `templates` searched before it."""
+def load_house(templates: str | Path | None = None, name: str | Path = DEFAULT_HOUSE) -> House:
+    """The house `name` (a house's name or folder), with the user's folder `templates` first.
+
+    The house's folder is followed by those of the houses it extends; its configuration is
+    its house.toml over theirs, or the user's house.toml where the user's folder has one.
+    """
     user = None if templates is None else Path(templates).expanduser().resolve()
     return _load_house(user, name)
 
 
 @lru_cache(maxsize=16)
-def _load_house(user: Path | None, name: str) -> House:
-    packaged = (packaged_templates() / name).resolve()
-    if not packaged.is_dir():
-        raise UsageError(f"there is no house format called {name!r}")
+def _load_house(user: Path | None, name: str | Path) -> House:
     if user is not None and not user.is_dir():
         raise UsageError(f"the template folder {user} does not exist or is not a folder")
-    dirs = (user, packaged) if user is not None else (packaged,)
-    house = House(name, dirs, {})
-    try:
-        config = tomllib.loads(house.read_text("house.toml"))
-    except tomllib.TOMLDecodeError as exc:
-        raise TemplateError(f"house.toml of {name} cannot be read: {exc}") from None
-    return House(name, dirs, config)
+    chain = house_chain(find_house(name))
+    dirs = tuple(house.folder for house in chain)
+    config = merged_config(chain)
+    if user is not None:
+        dirs = (user, *dirs)
+        if (user / "house.toml").is_file():
+            try:
+                config = tomllib.loads(House(chain[0].name, dirs, {}).read_text("house.toml"))
+            except tomllib.TOMLDecodeError as exc:
+                raise TemplateError(f"house.toml of {name} cannot be read: {exc}") from None
+    return House(chain[0].name, dirs, config)
 
 
 class _HouseLoader(jinja2.BaseLoader):

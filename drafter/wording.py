@@ -13,6 +13,7 @@ from num2words import num2words
 
 __all__ = [
     "FILTERS",
+    "date_as",
     "date_span",
     "join_words",
     "long_date",
@@ -35,6 +36,11 @@ def long_date(day: date, language: str = "en", year: bool = True) -> str:
     if year:
         return format_date(day, "long", locale=_locale(language))
     return format_skeleton("MMMMd", day, locale=_locale(language))
+
+
+def date_as(day: date, pattern: str, language: str = "en") -> str:
+    """A date in a CLDR pattern of the house's: `dd/MM/yyyy` gives `20/07/2017`."""
+    return format_date(day, pattern, locale=_locale(language))
 
 
 def date_span(start: date, end: date | None = None, language: str = "en", year: bool = True) -> str:
@@ -75,6 +81,7 @@ def sentence_start(text: str) -> str:
 
 FILTERS = {
     "long_date": long_date,
+    "date_as": date_as,
     "date_span": date_span,
     "ordinal": ordinal,
     "join_words": join_words,

@@ -1,0 +1,265 @@
+"""House formats: where they are found, what each declares, and what it asks of a release.
+
+A house is a folder holding `house.toml`, its templates, stylesheets and fonts. Houses come
+from three places: the ones shipped with drafter (`templates/<name>`), installed Python
+packages exposing an entry point in the group `drafter.houses` (its object is the house
+folder, or a function returning it), and any folder named by its path. A house may
+`extends = "<other house>"`: a file it lacks is then taken from that house.
+
+`house.toml` may also say what the house needs of a release, so that a new house needs no
+code: `[fields] required = [...]` (dotted field paths), `[fields.forms.<path>]` (a regular
+expression the field's text must match, with an example and an explanation), and
+`[fields] not_shown = [...]` (fields the house leaves out; a release giving them is warned).
+This module reads only TOML: it never loads Jinja or a writer.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import tomllib
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from importlib.metadata import entry_points
+from pathlib import Path
+from typing import Any, Protocol
+
+from pydantic import BaseModel
+
+from drafter.errors import Problem, TemplateError, UsageError
+from drafter.source import FieldPath, dotted
+
+__all__ = [
+    "DEFAULT_HOUSE",
+    "ENTRY_POINT_GROUP",
+    "HouseSource",
+    "available_houses",
+    "declared_house",
+    "find_house",
+    "house_chain",
+    "house_problems",
+    "merged_config",
+    "packaged_templates",
+    "read_config",
+    "release_problems",
+    "warn_not_shown",
+]
+
+DEFAULT_HOUSE = "eu-press"
+ENTRY_POINT_GROUP = "drafter.houses"
+_MAX_EXTENDS = 8
+logger = logging.getLogger(__name__)
+
+
+class Declares(Protocol):
+    """A house as the field rules need it: its name and its house.toml."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def config(self) -> dict[str, Any]: ...
+
+
+@dataclass(frozen=True)
+class HouseSource:
+    """A house folder as found: its name, folder, where it came from and its house.toml."""
+
+    name: str
+    folder: Path
+    origin: str
+    config: dict[str, Any] = field(compare=False, hash=False, repr=False)
+
+    @property
+    def description(self) -> str:
+        """The house's one-line description."""
+        return str(self.config.get("description", ""))
+
+    @property
+    def languages(self) -> list[str]:
+        """The languages the house has wording for."""
+        return [str(language) for language in self.config.get("languages", ["en"])]
+
+
+def packaged_templates() -> Path:
+    """The template folder shipped with drafter (inside the wheel, or the source checkout)."""
+    here = Path(__file__).resolve().parent
+    installed = here / "templates"
+    return installed if installed.is_dir() else here.parent / "templates"
+
+
+def read_config(folder: Path) -> dict[str, Any]:
+    """The house.toml of a house folder, or a TemplateError saying what is wrong with it."""
+    path = folder / "house.toml"
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise TemplateError(f"{folder} is not a house folder: it has no house.toml") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise TemplateError(f"{path} cannot be read: {exc}") from None
+
+
+def _source(folder: Path, origin: str, name: str | None = None) -> HouseSource:
+    config = read_config(folder)
+    return HouseSource(name or str(config.get("name", folder.name)), folder, origin, config)
+
+
+@lru_cache(maxsize=1)
+def _packaged() -> dict[str, HouseSource]:
+    root = packaged_templates()
+    folders = sorted(p for p in root.iterdir() if (p / "house.toml").is_file())
+    return {folder.name: _source(folder.resolve(), "packaged") for folder in folders}
+
+
+@lru_cache(maxsize=1)
+def _installed() -> dict[str, HouseSource]:
+    """Houses of installed packages (entry points in the group `drafter.houses`)."""
+    found: dict[str, HouseSource] = {}
+    for point in entry_points(group=ENTRY_POINT_GROUP):
+        dist = point.dist.name if point.dist else point.value
+        try:
+            target = point.load()
+            folder = Path(target() if callable(target) else target).resolve()
+            found.setdefault(point.name, _source(folder, f"package {dist}", point.name))
+        except Exception as exc:  # another package's code: report it, list the others
+            logger.warning("the house %s of package %s cannot be loaded: %s", point.name, dist, exc)
+    return found
+
+
+def available_houses() -> dict[str, HouseSource]:
+    """Every house that can be named: packaged ones first, then installed ones, by name."""
+    houses = dict(_installed())
+    houses.update(_packaged())  # a package cannot replace a house shipped with drafter
+    return dict(sorted(houses.items()))
+
+
+def _looks_like_path(spec: str | Path) -> bool:
+    return isinstance(spec, Path) or "/" in spec or "\\" in spec or spec.startswith(".")
+
+
+def find_house(spec: str | Path) -> HouseSource:
+    """The house named `spec`, or the house folder at the path `spec`.
+
+    An unknown name is a UsageError listing the houses there are.
+    """
+    if _looks_like_path(spec):
+        folder = Path(spec).expanduser().resolve()
+        if not folder.is_dir():
+            raise UsageError(f"the house folder {folder} does not exist or is not a folder")
+        return _source(folder, "path")
+    packaged = _packaged()
+    if spec in packaged:
+        return packaged[str(spec)]
+    installed = _installed()
+    if spec in installed:
+        return installed[str(spec)]
+    names = ", ".join(sorted({*packaged, *installed}))
+    raise UsageError(f"there is no house format called {spec!r}; the houses are: {names}")
+
+
+def house_chain(house: HouseSource) -> tuple[HouseSource, ...]:
+    """The house, then the houses it extends, in the order their files are searched."""
+    chain = [house]
+    while parent := chain[-1].config.get("extends"):
+        if len(chain) > _MAX_EXTENDS or any(h.name == parent for h in chain):
+            raise TemplateError(f"the house {house.name} extends itself, through {parent}")
+        chain.append(find_house(str(parent)))
+    return tuple(chain)
+
+
+def merged_config(chain: tuple[HouseSource, ...]) -> dict[str, Any]:
+    """The house.toml of a house over those of the houses it extends (tables merged)."""
+    merged: dict[str, Any] = {}
+    for house in reversed(chain):
+        merged = _merge(merged, house.config)
+    return merged
+
+
+def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
+    merged = dict(base)
+    for key, value in over.items():
+        below = merged.get(key)
+        both = isinstance(below, dict) and isinstance(value, dict)
+        merged[key] = _merge(below, value) if both else value  # type: ignore[arg-type]
+    return merged
+
+
+def declared_house(spec: str | Path) -> HouseSource:
+    """The house `spec` (name or folder) with its configuration merged over its parents'."""
+    chain = house_chain(find_house(spec))
+    return replace(chain[0], config=merged_config(chain))
+
+
+# --- what a house asks of a release ---------------------------------------------------------
+
+
+def _fields(config: dict[str, Any]) -> dict[str, Any]:
+    found = config.get("fields", {})
+    return found if isinstance(found, dict) else {}
+
+
+def _path(name: str) -> FieldPath:
+    return tuple(int(part) if part.isdigit() else part for part in name.split("."))
+
+
+def _value(release: BaseModel, path: FieldPath) -> tuple[object, BaseModel | None]:
+    """The value at `path`, and the model holding its last part (None if a parent is absent)."""
+    holder: object = release
+    for part in path[:-1]:
+        if isinstance(part, int):
+            holder = holder[part] if isinstance(holder, list) and part < len(holder) else None
+        else:
+            holder = getattr(holder, part, None)
+    if not isinstance(holder, BaseModel):
+        return None, None
+    return getattr(holder, str(path[-1]), None), holder
+
+
+def _missing(name: str, path: FieldPath, holder: BaseModel | None) -> str:
+    info = type(holder).model_fields.get(str(path[-1])) if holder is not None else None
+    described = (info.description or "") if info else ""
+    about = f" ({described[:1].lower()}{described[1:].rstrip('.')})" if described else ""
+    return f"the house {name} needs it; add `{path[-1]}:`{about}"
+
+
+def _form_problem(name: str, text: str, form: dict[str, Any]) -> str | None:
+    try:
+        pattern = re.compile(str(form.get("pattern", "")))
+    except re.error as exc:
+        raise TemplateError(f"house.toml of {name}: a field's pattern is wrong: {exc}") from None
+    if pattern.fullmatch(text):
+        return None
+    what = form.get("what", f"in the form the house {name} uses")
+    explain = f" ({form['explain']})" if form.get("explain") else ""
+    return f'"{text}" is not {what}; write it like "{form.get("example", "")}"{explain}'
+
+
+def house_problems(release: BaseModel, house: Declares) -> list[tuple[FieldPath, str]]:
+    """What the release lacks, or gives in the wrong form, for the house: (field, message)."""
+    rules = _fields(house.config)
+    found: list[tuple[FieldPath, str]] = []
+    for name in rules.get("required", []):
+        path = _path(str(name))
+        value, holder = _value(release, path)
+        if value is None or value == []:
+            found.append((path, _missing(house.name, path, holder)))
+    for name, form in rules.get("forms", {}).items():
+        path = _path(str(name))
+        value, _ = _value(release, path)
+        problem = None if value is None else _form_problem(house.name, str(value), form)
+        if problem:
+            found.append((path, problem))
+    return found
+
+
+def warn_not_shown(release: BaseModel, house: Declares) -> None:
+    """Log a warning for each field the release gives that the house does not print."""
+    for name in _fields(house.config).get("not_shown", []):
+        value, _ = _value(release, _path(str(name)))
+        if value not in (None, []):
+            logger.warning("the house %s does not show %s; it is left out", house.name, name)
+
+
+def release_problems(release: BaseModel, house: Declares) -> list[Problem]:
+    """The release's problems for the house, as Problems naming each field."""
+    return [Problem(message, dotted(path)) for path, message in house_problems(release, house)]
