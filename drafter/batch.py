@@ -20,10 +20,11 @@ import os
 import signal
 import sys
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Protocol
 
@@ -110,24 +111,26 @@ def build(
     templates: str | Path | None = None,
     timeout: float | None = 120,
     watcher: _Job | None = None,
+    house: str | Path | None = None,
 ) -> BuildReport:
     """Write every release of `folder` into `out_dir` (default: `folder`) in each format.
 
     With `jobs` above 1, the releases are rendered by that many worker processes (default:
     one per CPU, never more than there are files). Failures are reported in the outcomes,
     never raised; a missing folder or template folder raises UsageError before any work.
+    `house` (a name or folder) is used for every file; by default each file's own house.
     """
-    from drafter.templating import load_house
+    from drafter.templating import DEFAULT_HOUSE, load_house
     from drafter.writers import FORMATS, writer
 
     chosen = list(formats or FORMATS)
     for fmt in chosen:
         writer(fmt)  # an unknown format is a UsageError now, not one failure per file
-    load_house(templates)  # a missing template folder too
+    load_house(templates, house or DEFAULT_HOUSE)  # a missing template folder or house too
     sources = _release_files(folder)
     out = Path(out_dir) if out_dir is not None else Path(folder)
     workers = max(1, min(jobs or default_jobs(), len(sources)))
-    task = _Task(out, tuple(chosen), force, templates, timeout)
+    task = _Task(out, tuple(chosen), force, templates, timeout, house)
     started = time.perf_counter()
     outcomes = (
         _build_here(sources, task, watcher)
@@ -148,6 +151,7 @@ class _Task:
     force: bool
     templates: str | Path | None
     timeout: float | None
+    house: str | Path | None = None
 
 
 def _build_here(sources: list[Path], task: _Task, watcher: _Job | None) -> list[Outcome]:
@@ -156,7 +160,7 @@ def _build_here(sources: list[Path], task: _Task, watcher: _Job | None) -> list[
     claims: dict[str, Path] = {}
     outcomes = []
     for source in sources:
-        prepared = _prepare(source, claims)
+        prepared = _prepare(source, claims, task.house)
         outcome = prepared if isinstance(prepared, Outcome) else _render(source, prepared, task)
         outcomes.append(outcome)
         if watcher:
@@ -185,7 +189,7 @@ def _build_in_pool(
         claims: dict[str, Path] = {}
         pending: dict[Future[Outcome], Path] = {}
         for source in sources:
-            prepared = _prepare(source, claims)
+            prepared = _prepare(source, claims, task.house)
             if isinstance(prepared, Outcome):
                 _record(prepared, outcomes, watcher)
             else:
@@ -230,12 +234,14 @@ def _start_worker(formats: tuple[str, ...], templates: str | Path | None) -> Non
     load_house(templates)
 
 
-def _prepare(source: Path, claims: dict[str, Path]) -> Release | Outcome:
+def _prepare(
+    source: Path, claims: dict[str, Path], house: str | Path | None = None
+) -> Release | Outcome:
     """The validated release, or the failed outcome of a file that is invalid or a clash."""
     from drafter.loading import load_release
 
     try:
-        release = load_release(source)
+        release = load_release(source, house=house)
     except DrafterError as exc:
         return _failure(source, exc)
     except Exception as exc:  # a bug: reported for this file, the build goes on
@@ -263,6 +269,7 @@ def _render(source: Path, release: Release, task: _Task) -> Outcome:
             force=task.force,
             templates=task.templates,
             timeout=task.timeout,
+            house=task.house,
         )
     except DrafterError as exc:
         return _failure(source, exc)
@@ -329,29 +336,23 @@ def run_build(
     quiet: bool = False,
     stdout: IO[str] | None = None,
     stderr: IO[str] | None = None,
+    house: str | Path | None = None,
 ) -> int:
     """`drafter build`: progress (a bar on a terminal, lines otherwise), a summary, a status."""
     out, err = stdout or sys.stdout, stderr or sys.stderr
     chosen = list(formats)
+    run = partial(build, folder, out_dir, chosen, jobs=jobs, force=force, house=house)
     if quiet:
-        report = build(folder, out_dir, chosen, jobs=jobs, force=force, watcher=_Quiet())
+        report = run(watcher=_Quiet())
     elif err.isatty():
-        report = _with_bar(folder, out_dir, chosen, jobs=jobs, force=force, stream=err)
+        report = _with_bar(run, stream=err)
     else:
-        report = build(folder, out_dir, chosen, jobs=jobs, force=force, watcher=_PlainLines(err))
+        report = run(watcher=_PlainLines(err))
     _summary(report, folder, out_dir or folder, out, err, quiet)
     return report.exit_status
 
 
-def _with_bar(
-    folder: Path,
-    out_dir: Path | None,
-    formats: list[str],
-    *,
-    jobs: int | None,
-    force: bool,
-    stream: IO[str],
-) -> BuildReport:
+def _with_bar(run: Callable[..., BuildReport], *, stream: IO[str]) -> BuildReport:
     from rich.console import Console
     from rich.progress import (
         BarColumn,
@@ -374,7 +375,7 @@ def _with_bar(
     )
 
     try:
-        return build(folder, out_dir, formats, jobs=jobs, force=force, watcher=_Bar(bar))
+        return run(watcher=_Bar(bar))
     finally:
         bar.stop()
 

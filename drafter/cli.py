@@ -29,13 +29,31 @@ app = typer.Typer(
     name="drafter",
     help="Draft press releases in the house format from the facts of a round (one YAML file).",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
 FileArg = Annotated[Path, typer.Argument(help="The release's YAML file.", show_default=False)]
+
+
+def _house_names(incomplete: str) -> list[str]:
+    """The house names starting with `incomplete`, for shell completion of --house."""
+    from drafter.houses import available_houses
+
+    return [name for name in available_houses() if name.startswith(incomplete)]
+
+
+HouseOption = Annotated[
+    str | None,
+    typer.Option(
+        "--house",
+        help="House format: a name (see `drafter houses`) or a house folder. "
+        "Default: the release's `house:`, else eu-press.",
+        autocompletion=_house_names,
+    ),
+]
 
 
 def _version(value: bool) -> None:
@@ -88,6 +106,7 @@ def new(
             "pdf/a-3b (archival).",
         ),
     ] = DEFAULT_PDF_VARIANT,
+    house: HouseOption = None,
 ) -> None:
     """Write the release in the formats asked for (all three when none is named).
 
@@ -99,7 +118,7 @@ def new(
     from drafter import load_release, write_release
 
     chosen = _formats(html=html, pdf=pdf, docx=docx)
-    release = load_release(file)
+    release = load_release(file, house=house)
     written = write_release(
         release,
         out or file.parent,
@@ -108,20 +127,21 @@ def new(
         templates=templates,
         timeout=timeout,
         pdf_variant=pdf_variant,
+        house=house,
     )
     for path in written:
         typer.echo(str(path))
 
 
 @app.command()
-def validate(file: FileArg) -> None:
+def validate(file: FileArg, house: HouseOption = None) -> None:
     """Check a release file and report every problem, with its field and line.
 
     Example: drafter validate round.yaml
     """
     from drafter.loading import load_release
 
-    release = load_release(file)
+    release = load_release(file, house=house)
     logging.getLogger("drafter").info("valid: %s", release.file_stem)
     typer.echo(f"{file}: valid")
 
@@ -137,6 +157,24 @@ def schema() -> None:
     typer.echo(json.dumps(release_schema(), indent=2, ensure_ascii=False))
 
 
+@app.command()
+def houses() -> None:
+    """List the house formats: name, description, languages and where each comes from.
+
+    Example: drafter houses
+    """
+    from drafter.houses import available_houses
+
+    rows = [
+        (found.name, ", ".join(found.languages), found.origin, found.description)
+        for found in available_houses().values()
+    ]
+    widths = [max(len(row[column]) for row in rows) for column in range(3)]
+    for row in rows:
+        cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=False)]
+        typer.echo("  ".join([*cells, row[3]]))
+
+
 # --- batch: build (issue 9) ---
 @app.command()
 def build(
@@ -149,6 +187,7 @@ def build(
     docx: Annotated[bool, typer.Option("--docx", help="Write the Word documents.")] = False,
     html: Annotated[bool, typer.Option("--html", help="Write the HTML pages.")] = False,
     force: Annotated[bool, typer.Option("--force", help="Replace existing files.")] = False,
+    house: HouseOption = None,
 ) -> None:
     """Write every release of a folder, in parallel; a failing file does not stop the others.
 
@@ -161,7 +200,7 @@ def build(
 
     chosen = _formats(html=html, pdf=pdf, docx=docx)
     quiet = logging.getLogger().getEffectiveLevel() >= logging.ERROR
-    status = run_build(folder, out, chosen, jobs=jobs, force=force, quiet=quiet)
+    status = run_build(folder, out, chosen, jobs=jobs, force=force, quiet=quiet, house=house)
     raise typer.Exit(status)
 
 
