@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import logging
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import docx
@@ -310,7 +311,7 @@ def _install_package(site: Path, house_folder: Path) -> None:
 
 
 @pytest.fixture
-def installed_house(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def installed_house(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     site = tmp_path / "site"
     site.mkdir()
     house = _tiny_house(tmp_path / "tiny-house")
