@@ -124,10 +124,16 @@ def _house_name(value: str) -> str:
     return value
 
 
-ClockTime = Annotated[str, AfterValidator(_clock_time)]
+ClockTime = Annotated[
+    str,
+    AfterValidator(_clock_time),
+    Field(json_schema_extra={"pattern": "^([01][0-9]|2[0-3]):[0-5][0-9]$"}),
+]
 """A time of day, HH:MM on the 24-hour clock."""
 
-HouseName = Annotated[str, AfterValidator(_house_name)]
+HouseName = Annotated[
+    str, AfterValidator(_house_name), Field(json_schema_extra={"pattern": "^[a-z0-9][a-z0-9._-]*$"})
+]
 
 Series = Annotated[
     str, AfterValidator(_series), Field(json_schema_extra={"pattern": "^[A-Z]{1,8}$"})
