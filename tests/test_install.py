@@ -31,6 +31,24 @@ def test_wheel_carries_templates_and_fonts(wheel: Path) -> None:
     assert "drafter/templates/eu-press/fonts/LiberationSans-Regular.ttf" in names
 
 
+def _files(folder: Path) -> list[Path]:
+    return [
+        path
+        for path in folder.rglob("*")
+        if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc"
+    ]
+
+
+def test_wheel_carries_every_house_file_and_package_data(wheel: Path) -> None:
+    """Every file of every house (templates, fonts, translations) and of the package."""
+    names = set(zipfile.ZipFile(wheel).namelist())
+    houses = [f"drafter/{p.relative_to(REPO).as_posix()}" for p in _files(REPO / "templates")]
+    package = [p.relative_to(REPO).as_posix() for p in _files(REPO / "drafter")]
+    assert "drafter/templates/eeas-web/house.toml" in houses
+    assert sorted(set(houses) - names) == []
+    assert sorted(set(package) - names) == []
+
+
 def test_installed_drafter_renders_from_another_folder(wheel: Path, tmp_path: Path) -> None:
     target = tmp_path / "site"
     subprocess.run(
