@@ -40,6 +40,11 @@ logger = logging.getLogger(__name__)
 
 DATE = placeholder("the date of the release, YYYY-MM-DD")
 MEETING_DATE = placeholder("the (first) day of the talks, YYYY-MM-DD")
+# Houses that print them (eeas-web): the new release's own identifier and time of issue.
+_OWN = {
+    "identifier": placeholder("the release's identifier, in the house's form"),
+    "time": placeholder("the time of the release, HH:MM"),
+}
 END_DATE = placeholder("the last day of the talks, YYYY-MM-DD; delete the line for one day")
 OPENING = placeholder("the opening sentence; delete the line for the generated one")
 BODY = placeholder("the paragraphs on the talks, one list item each")
@@ -178,6 +183,9 @@ def _edit(
 ) -> None:
     """The previous round's file made into the next round's draft, in place."""
     document["date"] = day or DATE
+    for key, value in _OWN.items():
+        if document.get(key) is not None:
+            document[key] = value
     if reference is not None:
         _set_reference(document, reference)
     _edit_meeting(document["meeting"], (release.meeting.round or 0) + 1)

@@ -351,3 +351,15 @@ def test_an_installed_house_cannot_replace_a_packaged_one(
     finally:
         houses._installed.cache_clear()
     assert found.origin == "packaged"
+
+
+def test_next_leaves_the_identifier_and_time_to_fill_in(capsys: Cap, tmp_path: Path) -> None:
+    previous = _copy(BELARUS, tmp_path)
+    code, out, _ = run(capsys, "next", str(previous), "--date", "2018-06-12")
+    assert code == 0
+    with pytest.raises(InputError) as refused:
+        drafter.load_release(Path(out.strip()))
+    fields = {p.field: p.message for p in refused.value.problems}
+    assert fields["identifier"].startswith("is a placeholder from `drafter next`")
+    assert fields["time"].startswith("is a placeholder from `drafter next`")
+    assert "date" not in fields
