@@ -108,7 +108,7 @@ def _source(folder: Path, origin: str, name: str | None = None) -> HouseSource:
 def _packaged() -> dict[str, HouseSource]:
     root = packaged_templates()
     folders = sorted(p for p in root.iterdir() if (p / "house.toml").is_file())
-    return {folder.name: _source(folder.resolve(), "packaged") for folder in folders}
+    return {folder.name: _source(folder.resolve(), "packaged", folder.name) for folder in folders}
 
 
 @lru_cache(maxsize=1)
@@ -127,7 +127,7 @@ def _installed() -> dict[str, HouseSource]:
 
 
 def available_houses() -> dict[str, HouseSource]:
-    """Every house that can be named: packaged ones first, then installed ones, by name."""
+    """Every house that can be named (shipped and installed), by name."""
     houses = dict(_installed())
     houses.update(_packaged())  # a package cannot replace a house shipped with drafter
     return dict(sorted(houses.items()))

@@ -1,8 +1,9 @@
 """House template sets: where they are found, and rendering a release to semantic HTML.
 
-A house is a folder holding `house.toml`, the Jinja templates, the stylesheets and the fonts.
-A user's own folder is searched first, then the house shipped with drafter, so a user can
-replace one file (say `wording.j2`) and keep the rest. Templates run in Jinja's sandbox.
+A house is a folder holding `house.toml`, the Jinja templates, the stylesheets and the fonts
+(`drafter.houses` finds it). A user's own folder is searched first, then the house, then the
+houses it extends, so a user can replace one file (say `wording.j2`) and keep the rest.
+Templates run in Jinja's sandbox and never read a file outside these folders.
 """
 
 from __future__ import annotations

@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import logging
 import shutil
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -310,14 +311,20 @@ def _install_package(site: Path, house_folder: Path) -> None:
     (info / "entry_points.txt").write_text("[drafter.houses]\ntiny = tinyhouse:folder\n")
 
 
+def _on_path(monkeypatch: pytest.MonkeyPatch, site: Path) -> None:
+    """The site folder first on sys.path, the package imported afresh from it."""
+    monkeypatch.syspath_prepend(str(site))
+    monkeypatch.delitem(sys.modules, "tinyhouse", raising=False)
+    houses._installed.cache_clear()
+
+
 @pytest.fixture
 def installed_house(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     site = tmp_path / "site"
     site.mkdir()
     house = _tiny_house(tmp_path / "tiny-house")
     _install_package(site, house)
-    monkeypatch.syspath_prepend(str(site))
-    houses._installed.cache_clear()
+    _on_path(monkeypatch, site)
     yield house
     houses._installed.cache_clear()
 
@@ -344,8 +351,7 @@ def test_an_installed_house_cannot_replace_a_packaged_one(
     (site / "tinyhouse-1.0.dist-info" / "entry_points.txt").write_text(
         "[drafter.houses]\neu-press = tinyhouse:folder\n"
     )
-    monkeypatch.syspath_prepend(str(site))
-    houses._installed.cache_clear()
+    _on_path(monkeypatch, site)
     try:
         found = houses.available_houses()["eu-press"]
     finally:
@@ -363,3 +369,21 @@ def test_next_leaves_the_identifier_and_time_to_fill_in(capsys: Cap, tmp_path: P
     assert fields["identifier"].startswith("is a placeholder from `drafter next`")
     assert fields["time"].startswith("is a placeholder from `drafter next`")
     assert "date" not in fields
+
+
+def test_a_broken_installed_house_is_warned_and_the_others_listed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    _install_package(site, tmp_path / "nowhere")
+    _on_path(monkeypatch, site)
+    try:
+        with caplog.at_level(logging.WARNING, logger="drafter"):
+            names = list(houses.available_houses())
+    finally:
+        houses._installed.cache_clear()
+    assert names == ["eeas-web", "eu-press"]
+    (record,) = caplog.records
+    assert record.getMessage().startswith("the house tiny of package tinyhouse cannot be loaded")
+    assert "has no house.toml" in record.getMessage()
