@@ -21,6 +21,7 @@ from textutil import REFERENCE_YAML, docx_text, html_blocks, normalise, pdf_text
 import drafter
 from drafter import houses
 from drafter.errors import InputError, TemplateError, UsageError
+from drafter.rendering import output_paths
 from drafter.templating import load_house
 
 BELARUS = EXAMPLES / "eeas-web" / "eu-belarus-2017-07-20.yaml"
@@ -138,7 +139,9 @@ def test_house_option_wins_over_the_release_house(capsys: Cap, tmp_path: Path) -
     assert code == 0
     html = Path(out.strip()).read_text(encoding="utf-8")
     assert "P R E S S" in html and "UNIQUE ID" not in html
-    assert Path(out.strip()).name == "2017-07-20_170720_16.html"
+    loaded = drafter.load_release(release)
+    assert loaded.file_stem == "2017-07-20_170720_16"  # named from the identifier
+    assert Path(out.strip()) == output_paths(loaded, ["html"], tmp_path)["html"]
 
 
 def test_an_unknown_house_option_is_wrong_usage_naming_the_houses(
@@ -169,10 +172,11 @@ def test_a_house_name_in_the_yaml_is_not_a_path(tmp_path: Path) -> None:
 
 def test_build_with_house_renders_every_file_in_it(capsys: Cap, tmp_path: Path) -> None:
     folder = tmp_path / "in"
-    _copy(EXAMPLES / R15, folder)
+    source = _copy(EXAMPLES / R15, folder)
     code, _, err = run(capsys, "build", str(folder), "--html", "--house", "eeas-web")
     assert code == 0, err
-    html = (folder / "2012-07-24_A-350-12.html").read_text(encoding="utf-8")
+    written = output_paths(drafter.load_release(source), ["html"], folder)["html"]
+    html = written.read_text(encoding="utf-8")
     assert "Brussels, 24/07/2012" in html
 
 
@@ -239,11 +243,11 @@ def test_a_house_folder_given_by_path_renders_and_declares_its_fields(
     out = tmp_path / "out"
     code, written, err = run(capsys, "new", str(release), "--house", str(house), "-o", str(out))
     assert code == 0, err
-    paths = [Path(line) for line in written.split()]
-    assert sorted(p.name for p in paths) == [
-        f"2012-07-24_PR-2012-042.{f}" for f in ("docx", "html", "pdf")
-    ]
-    text = normalise(pdf_text(paths[1].read_bytes()))
+    loaded = drafter.load_release(release, house=house)
+    assert loaded.file_stem == "2012-07-24_PR-2012-042"
+    expected = output_paths(loaded, ["html", "pdf", "docx"], out)
+    assert written.split() == [str(path) for path in expected.values()]
+    text = normalise(pdf_text(expected["pdf"].read_bytes()))
     assert text == "Human rights consultations Brussels, 2012.07.24 Ref. PR-2012-042"
 
 
