@@ -140,7 +140,8 @@ def _looks_like_path(spec: str | Path) -> bool:
 def find_house(spec: str | Path) -> HouseSource:
     """The house named `spec`, or the house folder at the path `spec`.
 
-    An unknown name is a UsageError listing the houses there are.
+    A name is looked up first; a bare word that is no house's name may be a folder holding
+    a house.toml. An unknown name is a UsageError listing the houses there are.
     """
     if _looks_like_path(spec):
         folder = Path(spec).expanduser().resolve()
@@ -153,6 +154,8 @@ def find_house(spec: str | Path) -> HouseSource:
     installed = _installed()
     if spec in installed:
         return installed[str(spec)]
+    if (Path(spec) / "house.toml").is_file():  # a folder named without ./
+        return _source(Path(spec).resolve(), "path")
     names = ", ".join(sorted({*packaged, *installed}))
     raise UsageError(f"there is no house format called {spec!r}; the houses are: {names}")
 

@@ -251,6 +251,18 @@ def test_a_house_folder_given_by_path_renders_and_declares_its_fields(
     assert text == "Human rights consultations Brussels, 2012.07.24 Ref. PR-2012-042"
 
 
+def test_a_house_folder_in_the_working_folder_needs_no_dot_slash(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _tiny_house(tmp_path / "tiny")
+    monkeypatch.chdir(tmp_path)
+    found = houses.find_house("tiny")
+    assert (found.name, found.folder, found.origin) == ("tiny", tmp_path / "tiny", "path")
+    (tmp_path / "eu-press").mkdir()  # a name is looked up first
+    (tmp_path / "eu-press" / "house.toml").write_text('name = "mine"\n')
+    assert houses.find_house("eu-press").origin == "packaged"
+
+
 def test_a_house_folder_refuses_what_lacks_its_required_fields(tmp_path: Path) -> None:
     house = _tiny_house(tmp_path / "tiny")
     release = _tiny_release(tmp_path, "identifier: 42\n")
