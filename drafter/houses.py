@@ -164,9 +164,13 @@ def house_chain(house: HouseSource) -> tuple[HouseSource, ...]:
     """The house, then the houses it extends, in the order their files are searched."""
     chain = [house]
     while parent := chain[-1].config.get("extends"):
-        if len(chain) > _MAX_EXTENDS or any(h.name == parent for h in chain):
+        spec = str(parent)
+        if _looks_like_path(spec):  # a folder: relative to the house that names it
+            spec = str(chain[-1].folder / Path(spec).expanduser())
+        found = find_house(spec)
+        if found.folder in {h.folder for h in chain} or len(chain) >= _MAX_EXTENDS:
             raise TemplateError(f"the house {house.name} extends itself, through {parent}")
-        chain.append(find_house(str(parent)))
+        chain.append(found)
     return tuple(chain)
 
 
@@ -225,11 +229,12 @@ def _missing(name: str, path: FieldPath, holder: BaseModel | None) -> str:
     return f"the house {name} needs it; add `{path[-1]}:`{about}"
 
 
-def _form_problem(name: str, text: str, form: dict[str, Any]) -> str | None:
+def _form_problem(name: str, field: str, text: str, form: dict[str, Any]) -> str | None:
     try:
         pattern = re.compile(str(form.get("pattern", "")))
     except re.error as exc:
-        raise TemplateError(f"house.toml of {name}: a field's pattern is wrong: {exc}") from None
+        message = f"house.toml of {name}: the pattern of fields.forms.{field} is wrong: {exc}"
+        raise TemplateError(message) from None
     if pattern.fullmatch(text):
         return None
     what = form.get("what", f"in the form the house {name} uses")
@@ -249,7 +254,7 @@ def house_problems(release: BaseModel, house: Declares) -> list[tuple[FieldPath,
     for name, form in rules.get("forms", {}).items():
         path = _path(str(name))
         value, _ = _value(release, path)
-        problem = None if value is None else _form_problem(house.name, str(value), form)
+        problem = None if value is None else _form_problem(house.name, name, str(value), form)
         if problem:
             found.append((path, problem))
     return found

@@ -403,3 +403,40 @@ def test_a_broken_installed_house_is_warned_and_the_others_listed(
     (record,) = caplog.records
     assert record.getMessage().startswith("the house tiny of package tinyhouse cannot be loaded")
     assert "has no house.toml" in record.getMessage()
+
+
+def test_a_house_extends_a_folder_relative_to_itself_and_inherits_its_files(
+    tmp_path: Path,
+) -> None:
+    _tiny_house(tmp_path / "houses" / "base")
+    child = tmp_path / "houses" / "child"
+    child.mkdir()
+    (child / "house.toml").write_text(
+        'name = "child"\nextends = "../base"\n\n[fields]\nrequired = []\n', encoding="utf-8"
+    )
+    house = load_house(None, child)
+    assert house.dirs == (child, tmp_path / "houses" / "base")
+    assert house.config["description"] == "A house of three lines"  # inherited
+    release = drafter.load_release(_tiny_release(tmp_path, "identifier: PR-2012-042\n"))
+    html = drafter.render(release, "html", house=child).decode()  # time no longer required
+    assert "Ref. PR-2012-042" in html
+
+
+def test_a_form_may_be_declared_for_any_field_and_a_wrong_pattern_is_named(
+    tmp_path: Path,
+) -> None:
+    house = tmp_path / "a-only"
+    house.mkdir()
+    forms = '[fields.forms.reference]\npattern = "A .*"\nwhat = "a reference of series A"\n'
+    forms += 'example = "A 350/12"\n'
+    (house / "house.toml").write_text(f'extends = "eu-press"\n{forms}', encoding="utf-8")
+    turkmenistan = EXAMPLES / "eu-turkmenistan-2013-06-20.yaml"
+    with pytest.raises(InputError) as refused:
+        drafter.load_release(turkmenistan, house=house)
+    (problem,) = refused.value.problems
+    assert (problem.field, problem.line) == ("reference", 10)
+    assert problem.message == '"11163/13" is not a reference of series A; write it like "A 350/12"'
+    assert drafter.load_release(REFERENCE_YAML, house=house).reference is not None
+    (house / "house.toml").write_text(f'extends = "eu-press"\n{forms}'.replace("A .*", "A ("))
+    with pytest.raises(TemplateError, match=r"the pattern of fields\.forms\.reference is wrong"):
+        drafter.load_release(REFERENCE_YAML, house=house)
