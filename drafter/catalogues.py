@@ -62,8 +62,11 @@ def _read(path: Path, stamp: float) -> Messages:
     return {
         (message.context, message.id): message.string
         for message in catalogue
-        if message.id and isinstance(message.id, str) and isinstance(message.string, str)
-        and message.string and not message.fuzzy
+        if message.id
+        and isinstance(message.id, str)
+        and isinstance(message.string, str)
+        and message.string
+        and not message.fuzzy
     }
 
 

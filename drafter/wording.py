@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING
 
 from babel import Locale
 from babel.core import get_global
@@ -12,6 +12,9 @@ from babel.dates import format_date, format_interval, format_skeleton
 from babel.lists import format_list
 from markupsafe import Markup, escape
 from num2words import CONVERTER_CLASSES, num2words
+
+if TYPE_CHECKING:
+    from unicode_rbnf import RbnfEngine
 
 __all__ = [
     "FILTERS",
@@ -41,10 +44,10 @@ def long_date(day: date, language: str = "en", year: bool = True) -> str:
 
 
 def date_span(start: date, end: date | None = None, language: str = "en", year: bool = True) -> str:
-    """One day or a span of days: `24-27 April 2012` (house English), `24–27 avril 2012`."""
+    """One day or a span of days: `24-27 April 2012` (house English), `24-27 avril 2012`."""
     if end is None or end == start:
         return long_date(start, language, year)
-    if not _day_first(language):  # "április 24–27.": CLDR's own interval form
+    if not _day_first(language):  # "2012. április 24-27.": CLDR's own interval form
         skeleton = "yMMMMd" if year else "MMMMd"
         return format_interval(start, end, skeleton, locale=_locale(language))
     first = span_start(start, end, language, year)
@@ -122,7 +125,7 @@ def _ordinal_figures(number: int, language: str, figures: str) -> str:
 
 
 @lru_cache(maxsize=32)
-def _rbnf(language: str) -> Any:
+def _rbnf(language: str) -> RbnfEngine | None:
     """CLDR's rule-based number formats for `language`, or None where CLDR has none."""
     from unicode_rbnf import RbnfEngine
 
