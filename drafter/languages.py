@@ -110,7 +110,7 @@ def _version(
     if language == release.language:
         return Release.model_validate(primary), []
     prefix: FieldPath = ("translations", language)
-    translation: dict[str, Any] = dict(release.translations).get(language) or {}
+    translation = next((v for k, v in release.translations.items() if k == language), None) or {}
     checked = _check(translation, TEXT_FIELDS, (), primary)
     found = [_problem((*prefix, *path), message, source) for path, message in checked]
     if found:
