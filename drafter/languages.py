@@ -188,13 +188,12 @@ def _not_text(path: FieldPath) -> str:
     """The message for a field a translation may not hold."""
     from drafter.loading import known_keys
 
-    inner = tuple(part for part in path[2:])
-    if inner[-1] in known_keys(inner[:-1]):
+    if path[-1] in known_keys(path[:-1]):
         return (
-            f"`{inner[-1]}` is a fact shared by every language; write it once, outside "
+            f"`{path[-1]}` is a fact shared by every language; write it once, outside "
             "translations (a translation holds only its language's text)"
         )
-    return f"`{inner[-1]}` is not a known field"
+    return f"`{path[-1]}` is not a known field"
 
 
 def _merge(base: dict[str, Any], over: dict[str, Any], spec: dict[str, Any]) -> dict[str, Any]:
