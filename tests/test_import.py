@@ -15,6 +15,7 @@ from textutil import REFERENCE, REFERENCE_YAML, docx_text, html_text, normalise,
 import drafter
 from drafter.importing import _ordinal, import_release
 
+
 def _own(release: drafter.Release) -> drafter.Release:
     """The release in its own language only: a published release holds one language."""
     return release.model_copy(update={"translations": {}})

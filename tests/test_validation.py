@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from edits import EXAMPLE, FULL_TEXT, TEXT, edit, line_of
+from edits import EXAMPLE, FULL_TEXT, edit, line_of
 
 from drafter.errors import InputError, Problem
 from drafter.loading import load_release

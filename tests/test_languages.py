@@ -1,0 +1,185 @@
+"""Language versions: one set of facts, each language's text, wording from the catalogues."""
+
+from __future__ import annotations
+
+import io
+import logging
+from datetime import date
+
+import pytest
+from edits import FULL_TEXT, TEXT, line_of
+from fontTools.ttLib import TTFont
+from textutil import docx_text, html_text, normalise, pdf_text
+
+import drafter
+from drafter.errors import InputError
+from drafter.wording import long_date, ordinal
+
+# The English house's labels and sentence frames: none may be left in another language.
+ENGLISH = [
+    "FOR FURTHER DETAILS",
+    "EUROPEAN UNION",
+    "Brussels",
+    "held their",
+    "round of",
+    "In line with established practice",
+    "should take place",
+    "Previous",
+    "Emblem of the European Union",
+    "July",
+]
+
+# 15 as an ordinal word and 24 July 2012 in each official language (CLDR, num2words).
+EXPECTED = {
+    "bg": ("петнайсети", "24 юли 2012 г."),  # noqa: RUF001
+    "cs": ("15.", "24. července 2012"),
+    "da": ("femtende", "24. juli 2012"),
+    "de": ("fünfzehnte", "24. Juli 2012"),
+    "el": ("δέκατος πέμπτος", "24 Ιουλίου 2012"),
+    "en": ("fifteenth", "24 July 2012"),
+    "es": ("decimoquinta", "24 de julio de 2012"),
+    "et": ("15.", "24. juuli 2012"),
+    "fi": ("viidestoista", "24. heinäkuuta 2012"),
+    "fr": ("quinzième", "24 juillet 2012"),
+    "ga": ("15ú", "24 Iúil 2012"),
+    "hr": ("petnaesti", "24. srpnja 2012."),
+    "hu": ("tizenötödik", "2012. július 24."),
+    "it": ("quindicesimo", "24 luglio 2012"),
+    "lt": ("15-asis", "2012 m. liepos 24 d."),
+    "lv": ("15.", "2012. gada 24. jūlijs"),
+    "mt": ("15.", "24 ta’ Lulju 2012"),  # noqa: RUF001
+    "nl": ("vijftiende", "24 juli 2012"),
+    "pl": ("piętnasty", "24 lipca 2012"),
+    "pt": ("décima quinta", "24 de julho de 2012"),
+    "ro": ("al cincisprezecelea", "24 iulie 2012"),
+    "sk": ("15.", "24. júla 2012"),
+    "sl": ("petnajsti", "24. julij 2012"),
+    "sv": ("femtonde", "24 juli 2012"),
+}
+
+
+@pytest.fixture(scope="module")
+def release() -> drafter.Release:
+    return drafter.load_release(FULL_TEXT)
+
+
+def _one_language(code: str) -> drafter.Release:
+    """The example's English facts, declared as written in `code` (no translations)."""
+    return drafter.load_release(TEXT.replace("language: en\n", f"language: {code}\n"))
+
+
+def test_the_example_has_four_languages(release: drafter.Release) -> None:
+    assert release.languages == ("en", "fr", "de", "bg")
+
+
+@pytest.mark.parametrize("code", sorted(EXPECTED))
+def test_every_eu_language_renders_date_ordinal_and_code(code: str) -> None:
+    word, day = EXPECTED[code]
+    html = html_text(drafter.render(_one_language(code), "html"))
+    assert day in html and code.upper() in html.split()
+    assert word in html
+
+
+def test_the_24_languages_are_the_schema_s() -> None:
+    from drafter.schema import EU_LANGUAGES
+
+    assert sorted(EXPECTED) == sorted(EU_LANGUAGES)
+    assert long_date(date(2012, 7, 24), "fr") == "24 juillet 2012"
+    assert ordinal(1, "fr", form="feminine") == "première"
+
+
+@pytest.mark.parametrize(
+    ("code", "expected"),
+    [
+        (
+            "fr",
+            "Le 20 juillet 2012, l'Union européenne et la Fédération de Russie ont tenu leur "
+            "quinzième cycle de consultations sur les droits de l'homme à Bruxelles.",
+        ),
+        (
+            "de",
+            "Am 20. Juli 2012 haben die Europäische Union und die Russische Föderation in "
+            "Brüssel ihre fünfzehnte Runde der Menschenrechtskonsultationen abgehalten.",
+        ),
+    ],
+)
+def test_every_format_has_the_translated_text_and_no_english(
+    release: drafter.Release, code: str, expected: str
+) -> None:
+    outputs = drafter.render_all(release, language=code)
+    texts = {
+        "html": normalise(html_text(outputs["html"])),
+        "pdf": normalise(pdf_text(outputs["pdf"])),
+        "docx": normalise(docx_text(outputs["docx"])),
+    }
+    for fmt, text in texts.items():
+        assert expected in text, fmt
+        assert code.upper() in text.split(), fmt
+        assert [word for word in ENGLISH if word in text] == [], fmt
+        assert "P R E S S E" in text, fmt
+    assert f'lang="{code}"' in outputs["html"].decode()
+
+
+def test_english_keeps_the_house_wording(release: drafter.Release) -> None:
+    text = normalise(html_text(drafter.render(release, "html")))
+    assert "held their fifteenth round of human rights consultations in Brussels." in text
+
+
+def test_a_missing_message_falls_back_to_english_with_a_warning(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    with caplog.at_level(logging.WARNING, logger="drafter"):
+        html = html_text(drafter.render(_one_language("es"), "html"))
+    assert "P R E S S" in html
+    warned = [r.getMessage() for r in caplog.records if "'P R E S S'" in r.getMessage()]
+    assert len(warned) == 1 and "es catalogue" in warned[0]
+
+
+def test_a_fact_in_a_translation_is_refused_with_field_and_line() -> None:
+    text = FULL_TEXT.replace("  fr:\n    issuer:", "  fr:\n    date: 2012-07-25\n    issuer:")
+    with pytest.raises(InputError) as caught:
+        drafter.load_release(text)
+    (problem,) = caught.value.problems
+    assert problem.field == "translations.fr.date"
+    assert problem.line == line_of(text, "date: 2012-07-25")
+    assert "shared by every language" in problem.message
+
+
+def test_a_bad_value_in_a_translation_names_its_path() -> None:
+    text = FULL_TEXT.replace("    issuer: Union européenne\n", "    issuer: Union\x1b\n")
+    with pytest.raises(InputError) as caught:
+        drafter.load_release(text)
+    assert [p.field for p in caught.value.problems] == ["translations.fr.issuer"]
+    assert caught.value.problems[0].line == line_of(text, "issuer: Union\x1b")
+
+
+def test_a_count_mismatch_of_meetings_is_refused() -> None:
+    text = FULL_TEXT.replace("        - participants: des ONG internationales\n", "")
+    with pytest.raises(InputError) as caught:
+        drafter.load_release(text)
+    assert [p.field for p in caught.value.problems] == ["translations.fr.civil_society.meetings"]
+
+
+def test_an_absent_language_is_refused(release: drafter.Release) -> None:
+    with pytest.raises(InputError, match="no 'es' version"):
+        drafter.render(release, "html", language="es")
+
+
+@pytest.mark.parametrize("code", ["bg", "el"])
+def test_cyrillic_and_greek_are_drawn_by_the_embedded_fonts(code: str) -> None:
+    import pikepdf
+
+    pdf = drafter.render(_one_language(code), "pdf")
+    covered: set[int] = set()
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        for page in document.pages:
+            for font in page.Resources.Font.values():
+                descendant = font.DescendantFonts[0] if "/DescendantFonts" in font else font
+                program = descendant.FontDescriptor.get("/FontFile2")
+                if program is not None:
+                    with TTFont(io.BytesIO(program.read_bytes())) as face:
+                        covered |= set(face.getBestCmap() or {})
+    text = pdf_text(pdf)
+    assert any(0x370 <= ord(c) <= 0x4FF for c in text)
+    missing = {c for c in text if not c.isspace() and ord(c) not in covered}
+    assert missing == set()
