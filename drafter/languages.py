@@ -18,6 +18,7 @@ not give are put in its language from CLDR's city names (Brussels: Bruxelles, Br
 
 from __future__ import annotations
 
+import difflib
 import logging
 from functools import lru_cache
 from typing import Any
@@ -119,9 +120,9 @@ def _version(
     data["language"] = language
     if "eu" not in primary and "eu" not in translation:
         data["eu"] = _eu_names(language, house)
-    _localise_places(data, translation, release.language, language)
+    unnamed = _localise_places(data, translation, release.language, language)
     if warn:
-        _warn_untranslated(primary, translation, language)
+        _warn_untranslated(primary, translation, language, unnamed)
     try:
         return Release.model_validate(data), []
     except ValidationError as exc:
@@ -152,7 +153,7 @@ def _check(
     for key, value in data.items():
         here = (*path, key)
         if key not in spec:
-            found.append((here, _not_text(here)))
+            found.append((here, _not_text(here, spec)))
             continue
         sub = spec[key]
         if sub is None or value is None:
@@ -184,8 +185,8 @@ def _check_items(
     return found
 
 
-def _not_text(path: FieldPath) -> str:
-    """The message for a field a translation may not hold."""
+def _not_text(path: FieldPath, spec: dict[str, Any]) -> str:
+    """The message for a field a translation may not hold: a fact, or no field at all."""
     from drafter.loading import known_keys
 
     if path[-1] in known_keys(path[:-1]):
@@ -193,7 +194,9 @@ def _not_text(path: FieldPath) -> str:
             f"`{path[-1]}` is a fact shared by every language; write it once, outside "
             "translations (a translation holds only its language's text)"
         )
-    return f"`{path[-1]}` is not a known field"
+    close = difflib.get_close_matches(str(path[-1]), list(spec), n=1, cutoff=0.6)
+    hint = f"did you mean `{close[0]}`?" if close else f"a translation has here: {', '.join(spec)}"
+    return f"`{path[-1]}` is not a known field; {hint}"
 
 
 def _merge(base: dict[str, Any], over: dict[str, Any], spec: dict[str, Any]) -> dict[str, Any]:
@@ -236,22 +239,32 @@ def _eu_names(language: str, house: House | None) -> dict[str, str]:
 
 def _localise_places(
     data: dict[str, Any], translation: dict[str, Any], source: str, target: str
-) -> None:
-    """Put the places the translation does not give in the target language (CLDR's names)."""
+) -> list[str]:
+    """Put the places the translation does not give in the target language (CLDR's names).
+
+    Returns the places CLDR has no name for, left as written.
+    """
+    unnamed: list[str] = []
+
+    def local(place: str) -> str:
+        named = local_place(place, source, target)
+        if named == place and _cities(source).get(place.casefold()) is None:
+            unnamed.append(place)
+        return named
+
     for path in _PLACES:
         group = data.get(path[0]) if len(path) == 2 else data
         given = translation.get(path[0]) if len(path) == 2 else translation
         translated = isinstance(given, dict) and given.get(path[-1])
         if isinstance(group, dict) and isinstance(group.get(path[-1]), str) and not translated:
-            group[path[-1]] = local_place(group[path[-1]], source, target)
+            group[path[-1]] = local(group[path[-1]])
     society = data.get("civil_society") or {}
     given_meetings = (translation.get("civil_society") or {}).get("meetings") or []
     for index, meeting in enumerate(society.get("meetings") or []):
         given = given_meetings[index] if index < len(given_meetings) else {}
         if not (isinstance(given, dict) and given.get("places")):
-            meeting["places"] = [
-                local_place(place, source, target) for place in meeting.get("places", [])
-            ]
+            meeting["places"] = [local(place) for place in meeting.get("places", [])]
+    return unnamed
 
 
 def local_place(place: str, source: str, target: str) -> str:
@@ -284,9 +297,12 @@ def _cities(language: str) -> dict[str, str]:
     return cities
 
 
-def _warn_untranslated(primary: dict[str, Any], translation: dict[str, Any], language: str) -> None:
+def _warn_untranslated(
+    primary: dict[str, Any], translation: dict[str, Any], language: str, unnamed: list[str]
+) -> None:
     """A warning naming the text of the file's own language that the translation lacks."""
     missing = [dotted(path) for path in _untranslated(primary, translation, TEXT_FIELDS, ())]
+    missing += [f"the place {place!r} (CLDR has no {language} name for it)" for place in unnamed]
     if missing:
         logger.warning(
             "the %s version has no translation of %s; the file's own text is printed there",

@@ -141,6 +141,8 @@ def render_html(release: Release, house: House) -> str:
         return env.get_template(name).render(
             release=release, house=house.config, grammar=grammar, **wording.callables()
         )
+    except TemplateError:
+        raise
     except jinja2.TemplateSyntaxError as exc:
         where = f"{exc.filename or exc.name}, line {exc.lineno}"
         raise TemplateError(f"template error in {where}: {exc.message}") from None

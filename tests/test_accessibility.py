@@ -296,9 +296,12 @@ def test_drafter_new_writes_pdf_a_when_asked(
             ["new", str(REFERENCE_YAML), "--pdf", "--pdf-variant", "pdf/a-3b", "-o", str(tmp_path)]
         )
     assert stopped.value.code in (0, None)
-    (written,) = tmp_path.iterdir()
-    with pikepdf.open(written) as pdf:
-        assert pdf.open_metadata()["pdfaid:part"] == "3"
+    written = sorted(tmp_path.iterdir())
+    assert [path.stem[-2:] for path in written] == ["BG", "DE", "EN", "FR"]  # every language
+    for path in written:
+        with pikepdf.open(path) as pdf:
+            assert pdf.open_metadata()["pdfaid:part"] == "3"
+            assert str(pdf.Root.Lang) == path.stem[-2:].lower()
     capsys.readouterr()
 
 
