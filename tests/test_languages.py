@@ -5,14 +5,20 @@ from __future__ import annotations
 import io
 import logging
 from datetime import date
+from pathlib import Path
+from typing import Any
 
 import pytest
+from babel.messages.extract import extract_from_dir
+from babel.messages.pofile import read_po
 from edits import FULL_TEXT, TEXT, line_of
 from fontTools.ttLib import TTFont
 from textutil import docx_text, html_text, normalise, pdf_text
 
 import drafter
-from drafter.errors import InputError
+from drafter.errors import InputError, TemplateError, UsageError
+from drafter.languages import language_version
+from drafter.loading import read_source
 from drafter.wording import long_date, ordinal
 
 # The English house's labels and sentence frames: none may be left in another language.
@@ -183,3 +189,153 @@ def test_cyrillic_and_greek_are_drawn_by_the_embedded_fonts(code: str) -> None:
     assert any(0x370 <= ord(c) <= 0x4FF for c in text)
     missing = {c for c in text if not c.isspace() and ord(c) not in covered}
     assert missing == set()
+
+
+# --- the catalogues -------------------------------------------------------------------------
+
+LOCALE = Path(__file__).resolve().parents[1] / "templates" / "eu-press" / "locale"
+COMPLETE = ("fr", "de", "bg")
+
+
+def _messages(path: Path) -> dict[tuple[str | None, str], str]:
+    with path.open("rb") as stream:
+        return {(m.context, m.id): m.string for m in read_po(stream) if m.id}
+
+
+def test_the_template_lists_every_message_of_the_templates() -> None:
+    folder = LOCALE.parent
+    options = {"extensions": "jinja2.ext.i18n"}
+    used = {
+        (context, message)
+        for _, _, message, _, context in extract_from_dir(
+            str(folder), method_map=[("**.j2", "jinja2")], options_map={"**.j2": options}
+        )
+    }
+    listed = set(_messages(LOCALE / "house.pot"))
+    assert used <= listed
+    assert {context for context, _ in listed - used} == {"EU", "grammar"}  # used by Python
+
+
+@pytest.mark.parametrize("code", COMPLETE)
+def test_a_complete_catalogue_translates_every_message(code: str) -> None:
+    messages = _messages(LOCALE / code / "LC_MESSAGES" / "house.po")
+    template = _messages(LOCALE / "house.pot")
+    untranslated = [key for key in template if not messages.get(key) and key[0] != "grammar"]
+    assert untranslated == []
+
+
+def test_every_language_has_a_catalogue() -> None:
+    from drafter.schema import EU_LANGUAGES
+
+    found = sorted(path.parent.parent.name for path in LOCALE.glob("*/LC_MESSAGES/house.po"))
+    assert found == sorted(set(EU_LANGUAGES) - {"en"})
+
+
+def _variant(code: str, **changes: Any) -> drafter.Release:
+    data = read_source(TEXT).data
+    data["language"] = code
+    for path, value in changes.items():
+        *parents, key = path.split(".")
+        node = data
+        for part in parents:
+            node = node[part]
+        if value is None:
+            node.pop(key, None)
+        else:
+            node[key] = value
+    return drafter.validate_release(data)
+
+
+VARIANTS = {
+    "as-is": {},
+    "named-event": {"meeting.article": "the", "meeting.name": "Human Rights Dialogue"},
+    "no-round": {"meeting.round": None},
+    "named-event-no-round": {"meeting.article": "the", "meeting.round": None},
+    "several-days": {"meeting.end_date": "2012-07-21"},
+    "next-round-date-place": {
+        "next_round.timing": None,
+        "next_round.date": "2013-01-15",
+        "next_round.place": "Moscow",
+    },
+    "figures": {"meeting.round_style": "figures"},
+}
+
+
+@pytest.mark.parametrize("variant", sorted(VARIANTS))
+@pytest.mark.parametrize("code", COMPLETE)
+def test_every_sentence_frame_renders_with_no_english_fallback(
+    code: str, variant: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    release = _variant(code, **VARIANTS[variant])
+    with caplog.at_level(logging.WARNING, logger="drafter"):
+        html = html_text(drafter.render(release, "html"))
+    assert [r.getMessage() for r in caplog.records] == []
+    assert code.upper() in html.split()
+
+
+def test_dates_of_several_days_and_of_the_next_round_in_french() -> None:
+    release = _variant("fr", **VARIANTS["several-days"], **VARIANTS["next-round-date-place"])
+    text = normalise(html_text(drafter.render(release, "html")))
+    assert text.count("Du 20 au 21 juillet 2012, ") == 1
+    assert "du 24 au 27 avril" in text
+    # a file written in French (no translations): its place is printed as written
+    assert "devrait avoir lieu à Moscow le 15 janvier 2013." in text
+
+
+def test_a_user_catalogue_replaces_the_house_s(tmp_path: Path, release: drafter.Release) -> None:
+    mine = tmp_path / "mine" / "locale" / "fr" / "LC_MESSAGES"
+    mine.mkdir(parents=True)
+    house = (LOCALE / "fr" / "LC_MESSAGES" / "house.po").read_text(encoding="utf-8")
+    edited = house.replace('msgstr "P R E S S E"', 'msgstr "COMMUNIQUÉ DE PRESSE"')
+    assert edited != house
+    (mine / "house.po").write_text(edited, encoding="utf-8")
+    html = drafter.render(release, "html", language="fr", templates=tmp_path / "mine")
+    assert "COMMUNIQUÉ DE PRESSE" in html.decode()
+
+
+def test_a_message_a_translator_broke_is_a_template_error(
+    tmp_path: Path, release: drafter.Release
+) -> None:
+    mine = tmp_path / "mine" / "locale" / "fr" / "LC_MESSAGES"
+    mine.mkdir(parents=True)
+    house = (LOCALE / "fr" / "LC_MESSAGES" / "house.po").read_text(encoding="utf-8")
+    (mine / "house.po").write_text(house.replace("%(place)s, le", "%(lieu)s, le"), "utf-8")
+    with pytest.raises(TemplateError, match="lieu"):
+        drafter.render(release, "html", language="fr", templates=tmp_path / "mine")
+
+
+# --- the API and the files ------------------------------------------------------------------
+
+
+def test_write_release_writes_the_languages_asked_for(
+    tmp_path: Path, release: drafter.Release
+) -> None:
+    written = drafter.write_release(release, tmp_path, ["html"], languages=["de", "en"])
+    assert [p.name for p in written] == [
+        "2012-07-24_A-350-12_DE.html",
+        "2012-07-24_A-350-12_EN.html",
+    ]
+    assert drafter.write_release(release, tmp_path / "own", ["html"])[0].name.endswith("_EN.html")
+    with pytest.raises(UsageError, match="no version in es"):
+        drafter.write_release(release, tmp_path / "x", ["html"], languages=["es"])
+    assert not (tmp_path / "x").exists()
+
+
+def test_places_are_named_from_cldr_unless_the_translation_names_them(
+    release: drafter.Release, caplog: pytest.LogCaptureFixture
+) -> None:
+    german = language_version(release, "de")
+    assert (german.place, german.meeting.place) == ("Brüssel", "Brüssel")
+    assert german.civil_society is not None
+    assert german.civil_society.meetings[0].places == ["Moskau", "Sankt Petersburg"]  # given
+    assert german.civil_society.meetings[1].places == ["Brüssel"]  # from CLDR
+    assert german.eu.name == "die Europäische Union"  # from the catalogue
+    assert german.translations == {} and german.date == release.date
+
+
+def test_text_left_untranslated_is_warned_of(caplog: pytest.LogCaptureFixture) -> None:
+    text = FULL_TEXT.replace("    issuer: Europäische Union\n", "")
+    with caplog.at_level(logging.WARNING, logger="drafter"):
+        html = html_text(drafter.render(drafter.load_release(text), "html", language="de"))
+    assert "EUROPEAN UNION" in html
+    assert any("de version has no translation of issuer" in r.getMessage() for r in caplog.records)
