@@ -199,7 +199,11 @@ COMPLETE = ("fr", "de", "bg")
 
 def _messages(path: Path) -> dict[tuple[str | None, str], str]:
     with path.open("rb") as stream:
-        return {(m.context, m.id): m.string for m in read_po(stream) if m.id}
+        return {
+            (m.context, m.id): str(m.string)
+            for m in read_po(stream)
+            if isinstance(m.id, str) and m.id
+        }
 
 
 def test_the_template_lists_every_message_of_the_templates() -> None:
@@ -246,7 +250,7 @@ def _variant(code: str, **changes: Any) -> drafter.Release:
     return drafter.validate_release(data)
 
 
-VARIANTS = {
+VARIANTS: dict[str, dict[str, Any]] = {
     "as-is": {},
     "named-event": {"meeting.article": "the", "meeting.name": "Human Rights Dialogue"},
     "no-round": {"meeting.round": None},
