@@ -8,6 +8,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import docx
+import pikepdf
 import pytest
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
@@ -124,6 +126,13 @@ def test_every_format_has_the_translated_text_and_no_english(
         assert [word for word in ENGLISH if word in text] == [], fmt
         assert "P R E S S E" in text, fmt
     assert f'lang="{code}"' in outputs["html"].decode()
+    assert docx.Document(io.BytesIO(outputs["docx"])).core_properties.language == (
+        f"{code}-{code.upper()}"
+    )
+    with pikepdf.open(io.BytesIO(outputs["pdf"])) as pdf:
+        assert str(pdf.Root.Lang) == code
+        title = str(pdf.docinfo["/Title"])
+    assert title in texts["html"] and " hold " not in title
 
 
 def test_english_keeps_the_house_wording(release: drafter.Release) -> None:
@@ -173,8 +182,6 @@ def test_an_absent_language_is_refused(release: drafter.Release) -> None:
 
 @pytest.mark.parametrize("code", ["bg", "el"])
 def test_cyrillic_and_greek_are_drawn_by_the_embedded_fonts(code: str) -> None:
-    import pikepdf
-
     pdf = drafter.render(_one_language(code), "pdf")
     covered: set[int] = set()
     with pikepdf.open(io.BytesIO(pdf)) as document:
