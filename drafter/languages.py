@@ -21,14 +21,16 @@ from __future__ import annotations
 import difflib
 import logging
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
 from drafter.errors import InputError, Problem
 from drafter.schema import Release
 from drafter.source import FieldPath, Source, dotted
-from drafter.templating import House
+
+if TYPE_CHECKING:
+    from drafter.templating import House
 
 __all__ = [
     "TEXT_FIELDS",
@@ -92,7 +94,7 @@ def language_version(
             f"the release has no {language!r} version (it has: {have}); add translations.{language}"
         )
         raise InputError([Problem(message, "translations")])
-    version, problems = _version(release, language, None, house, warn=True)
+    version, problems = _version(release, language, None, house, for_print=True)
     if version is None:
         raise InputError(problems)
     return version
@@ -103,9 +105,13 @@ def _version(
     language: str,
     source: Source | None,
     house: House | None = None,
-    warn: bool = False,
+    for_print: bool = False,
 ) -> tuple[Release | None, list[Problem]]:
-    """The language version of the release, or the problems of its translation."""
+    """The language version of the release, or the problems of its translation.
+
+    Only `for_print` are the EU's names and the places put in the language (from the
+    house's catalogue and CLDR: nothing there can be wrong), and missing text warned of.
+    """
     primary = release.model_dump(exclude_unset=True, exclude={"translations"})
     primary["translations"] = {}
     if language == release.language:
@@ -118,10 +124,10 @@ def _version(
         return None, found
     data = _merge(primary, translation, TEXT_FIELDS)
     data["language"] = language
-    if "eu" not in primary and "eu" not in translation:
-        data["eu"] = _eu_names(language, house)
-    unnamed = _localise_places(data, translation, release.language, language)
-    if warn:
+    if for_print:
+        if "eu" not in primary and "eu" not in translation:
+            data["eu"] = _eu_names(language, house)
+        unnamed = _localise_places(data, translation, release.language, language)
         _warn_untranslated(primary, translation, language, unnamed)
     try:
         return Release.model_validate(data), []
@@ -272,28 +278,37 @@ def local_place(place: str, source: str, target: str) -> str:
     zone = _cities(source).get(place.casefold())
     if zone is None:
         return place
-    from babel.dates import get_timezone_location
-
-    return str(get_timezone_location(zone, locale=_babel_locale(target), return_city=True))
+    return _city_names(target)[zone]
 
 
 def _babel_locale(language: str) -> str:
     return "en_GB" if language == "en" else language
 
 
-@lru_cache(maxsize=8)
-def _cities(language: str) -> dict[str, str]:
-    """CLDR's cities (the time zones' exemplar cities) named in `language`: name to zone."""
-    from babel.core import get_global
-    from babel.dates import get_timezone_location
+@lru_cache(maxsize=32)
+def _city_names(language: str) -> dict[str, str]:
+    """CLDR's cities (the time zones' exemplar cities) in `language`: zone to name.
 
+    A zone whose city CLDR does not name in a language is named after its identifier
+    (`Europe/Brussels`: Brussels), as CLDR itself does.
+    """
+    from babel import Locale
+    from babel.core import get_global
+
+    names = Locale.parse(_babel_locale(language)).time_zones
+    return {
+        zone: str(names.get(zone, {}).get("city") or zone.split("/")[-1].replace("_", " "))
+        for zone in get_global("zone_territories")
+        if not zone.startswith("Etc/")
+    }
+
+
+@lru_cache(maxsize=32)
+def _cities(language: str) -> dict[str, str]:
+    """The zone of each city CLDR names in `language`, by its name in lower case."""
     cities: dict[str, str] = {}
-    for zone in get_global("zone_territories"):
-        try:
-            name = get_timezone_location(zone, locale=_babel_locale(language), return_city=True)
-        except LookupError:
-            continue
-        cities.setdefault(str(name).casefold(), zone)
+    for zone, name in _city_names(language).items():
+        cities.setdefault(name.casefold(), zone)
     return cities
 
 
