@@ -16,7 +16,7 @@ from typing import Any
 
 from jinja2 import pass_context
 from jinja2.runtime import Context
-from markupsafe import Markup
+from markupsafe import escape
 
 from drafter.errors import TemplateError
 from drafter.templating import House
@@ -119,8 +119,11 @@ class Wording:
 
 
 def _fill(context: Context, text: str, variables: dict[str, object]) -> str:
-    """The message with its placeholders filled; the values escaped where the output is HTML."""
-    result: str = Markup(text) if context.eval_ctx.autoescape else text  # noqa: S704 - the house's own text
+    """The message with its placeholders filled; message and values escaped for HTML.
+
+    A catalogue holds text, not markup: what a translator writes is printed as written.
+    """
+    result: str = escape(text) if context.eval_ctx.autoescape else text
     try:
         return result % variables
     except (KeyError, ValueError, TypeError) as exc:

@@ -304,6 +304,15 @@ def test_a_user_catalogue_replaces_the_house_s(tmp_path: Path, release: drafter.
     assert "COMMUNIQUÉ DE PRESSE" in html.decode()
 
 
+def test_a_catalogue_holds_text_not_markup(tmp_path: Path, release: drafter.Release) -> None:
+    mine = tmp_path / "mine" / "locale" / "fr" / "LC_MESSAGES"
+    mine.mkdir(parents=True)
+    house = (LOCALE / "fr" / "LC_MESSAGES" / "house.po").read_text(encoding="utf-8")
+    (mine / "house.po").write_text(house.replace('"P R E S S E"', '"<b>PRESSE</b>"'), "utf-8")
+    html = drafter.render(release, "html", language="fr", templates=tmp_path / "mine").decode()
+    assert "&lt;b&gt;PRESSE&lt;/b&gt;" in html and "<b>" not in html
+
+
 def test_a_message_a_translator_broke_is_a_template_error(
     tmp_path: Path, release: drafter.Release
 ) -> None:
