@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import io
 import logging
+import os
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -13,7 +16,7 @@ import pikepdf
 import pytest
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
-from edits import FULL_TEXT, TEXT, line_of
+from edits import EXAMPLE, FULL_TEXT, TEXT, line_of
 from fontTools.ttLib import TTFont
 from textutil import docx_text, html_text, normalise, pdf_text
 
@@ -359,3 +362,22 @@ def test_text_left_untranslated_is_warned_of(caplog: pytest.LogCaptureFixture) -
         html = html_text(drafter.render(drafter.load_release(text), "html", language="de"))
     assert "EUROPEAN UNION" in html
     assert any("de version has no translation of issuer" in r.getMessage() for r in caplog.records)
+
+
+def test_a_translation_is_the_same_bytes_in_fresh_processes(
+    tmp_path: Path, release: drafter.Release
+) -> None:
+    expected = drafter.render_all(release, language="bg")
+    for seed in ("1", "2"):
+        out = tmp_path / seed
+        environment = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
+        command = [sys.executable, "-m", "drafter", "new", str(EXAMPLE), "--lang", "bg"]
+        subprocess.run(
+            [*command, "--out", str(out)],
+            env=environment | {"PYTHONHASHSEED": seed},
+            check=True,
+            capture_output=True,
+            timeout=120,
+        )
+        for fmt, data in expected.items():
+            assert (out / f"2012-07-24_A-350-12_BG.{fmt}").read_bytes() == data, (seed, fmt)
