@@ -95,9 +95,11 @@ def __dir__() -> list[str]:
 
 def release_schema() -> dict[str, Any]:
     """The JSON Schema of a release file, for editors' completion and checks."""
+    from drafter.languages import translation_schema
     from drafter.schema import Release
 
     schema = Release.model_json_schema()
+    schema["properties"]["translations"]["additionalProperties"] = translation_schema(schema)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "drafter release"
     return schema

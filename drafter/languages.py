@@ -37,6 +37,7 @@ __all__ = [
     "language_version",
     "local_place",
     "translation_problems",
+    "translation_schema",
 ]
 
 logger = logging.getLogger(__name__)
@@ -346,3 +347,30 @@ def _untranslated(
         else:
             found += _untranslated(base[key], given.get(key), sub, (*path, key))
     return found
+
+
+def translation_schema(schema: dict[str, Any]) -> dict[str, Any]:
+    """The JSON Schema of one translation, from the release's schema: its text fields only."""
+    return _group_schema(schema["properties"], TEXT_FIELDS, schema.get("$defs", {}))
+
+
+def _group_schema(
+    properties: dict[str, Any], spec: dict[str, Any], defs: dict[str, Any]
+) -> dict[str, Any]:
+    fields: dict[str, Any] = {}
+    for key, sub in spec.items():
+        field = {k: v for k, v in properties[key].items() if k != "default"}
+        if isinstance(sub, dict):
+            field = _group_schema(_defined(field, defs)["properties"], sub, defs)
+        elif isinstance(sub, list):
+            items = _group_schema(_defined(field["items"], defs)["properties"], sub[0], defs)
+            field = {"type": "array", "items": items}
+        fields[key] = field
+    return {"type": "object", "additionalProperties": False, "properties": fields}
+
+
+def _defined(field: dict[str, Any], defs: dict[str, Any]) -> dict[str, Any]:
+    """The definition a field refers to (`$ref`, or the one model of `anyOf`)."""
+    refs = [field, *field.get("anyOf", [])]
+    ref = next(item["$ref"] for item in refs if "$ref" in item)
+    return dict(defs[ref.rsplit("/", 1)[-1]])

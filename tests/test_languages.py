@@ -381,3 +381,14 @@ def test_a_translation_is_the_same_bytes_in_fresh_processes(
         )
         for fmt, data in expected.items():
             assert (out / f"2012-07-24_A-350-12_BG.{fmt}").read_bytes() == data, (seed, fmt)
+
+
+def test_the_json_schema_lists_a_translation_s_text_fields_only() -> None:
+    schema = drafter.release_schema()
+    translation = schema["properties"]["translations"]["additionalProperties"]
+    assert translation["additionalProperties"] is False
+    assert "date" not in translation["properties"] and "issuer" in translation["properties"]
+    meeting = translation["properties"]["meeting"]["properties"]
+    assert sorted(meeting) == ["article", "name", "opening", "place"]
+    meetings = translation["properties"]["civil_society"]["properties"]["meetings"]
+    assert sorted(meetings["items"]["properties"]) == ["participants", "places"]
