@@ -119,15 +119,16 @@ def _version(
         return Release.model_validate(primary), []
     prefix: FieldPath = ("translations", language)
     translation = next((v for k, v in release.translations.items() if k == language), None) or {}
-    checked = _check(translation, TEXT_FIELDS, (), primary)
+    base = dict(primary)
+    if "eu" not in base:  # the EU's default names, in the language where they are printed
+        base["eu"] = _eu_names(language, house) if for_print else dict(_EU_NAMES)
+    checked = _check(translation, TEXT_FIELDS, (), base)
     found = [_problem((*prefix, *path), message, source) for path, message in checked]
     if found:
         return None, found
-    data = _merge(primary, translation, TEXT_FIELDS)
+    data = _merge(base, translation, TEXT_FIELDS)
     data["language"] = language
     if for_print:
-        if "eu" not in primary and "eu" not in translation:
-            data["eu"] = _eu_names(language, house)
         unnamed = _localise_places(data, translation, release.language, language)
         _warn_untranslated(primary, translation, language, unnamed)
     try:

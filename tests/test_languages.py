@@ -392,3 +392,14 @@ def test_the_json_schema_lists_a_translation_s_text_fields_only() -> None:
     assert sorted(meeting) == ["article", "name", "opening", "place"]
     meetings = translation["properties"]["civil_society"]["properties"]["meetings"]
     assert sorted(meetings["items"]["properties"]) == ["participants", "places"]
+
+
+def test_a_translation_may_name_the_eu_the_file_leaves_to_the_house() -> None:
+    text = FULL_TEXT.replace(
+        "  de:\n    issuer: Europäische Union\n",
+        "  de:\n    issuer: Europäische Union\n    eu:\n      short_name: die Union\n",
+    )
+    german = language_version(drafter.load_release(text), "de")
+    assert (german.eu.name, german.eu.short_name) == ("die Europäische Union", "die Union")
+    html = html_text(drafter.render(drafter.load_release(text), "html", language="de"))
+    assert "traf die Union Vertreter" in html
