@@ -96,3 +96,17 @@ def test_empty_and_missing_folders(capsys: Cap, tmp_path: Path) -> None:
     assert "holds no release files (*.yaml); nothing to build" in err
     code, _, err = run(capsys, "build", str(tmp_path / "nowhere"))
     assert code == 2 and "does not exist" in err
+
+
+def test_files_of_one_release_in_different_languages_are_both_built(
+    capsys: Cap, folder: Path
+) -> None:
+    (folder / "c-broken.yaml").unlink()
+    english = (folder / "a-russia.yaml").read_text(encoding="utf-8").split("\ntranslations:")[0]
+    (folder / "a-russia.yaml").write_text(english, encoding="utf-8")
+    french = english.replace("language: en\n", "language: fr\n")
+    (folder / "d-russia-fr.yaml").write_text(french, encoding="utf-8")
+    code, _, err = run(capsys, "build", str(folder), "--html")
+    assert code == 0, err
+    assert (folder / f"{RUSSIA_STEM}_EN.html").exists()
+    assert (folder / f"{RUSSIA_STEM}_FR.html").exists()
