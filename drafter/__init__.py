@@ -27,6 +27,7 @@ from drafter.errors import (
 )
 
 if TYPE_CHECKING:
+    from drafter.languages import language_version
     from drafter.loading import load_release, validate_release
     from drafter.rendering import render, render_all, write_release
     from drafter.schema import Release
@@ -46,6 +47,7 @@ __all__ = [
     "TemplateError",
     "UsageError",
     "__version__",
+    "language_version",
     "load_house",
     "load_release",
     "release_schema",
@@ -58,6 +60,7 @@ __all__ = [
 _LAZY = {
     "FORMATS": "drafter.writers",
     "Release": "drafter.schema",
+    "language_version": "drafter.languages",
     "load_house": "drafter.templating",
     "load_release": "drafter.loading",
     "validate_release": "drafter.loading",
@@ -92,9 +95,11 @@ def __dir__() -> list[str]:
 
 def release_schema() -> dict[str, Any]:
     """The JSON Schema of a release file, for editors' completion and checks."""
+    from drafter.languages import translation_schema
     from drafter.schema import Release
 
     schema = Release.model_json_schema()
+    schema["properties"]["translations"]["additionalProperties"] = translation_schema(schema)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "drafter release"
     return schema

@@ -246,14 +246,16 @@ def _prepare(
         return _failure(source, exc)
     except Exception as exc:  # a bug: reported for this file, the build goes on
         return _internal(source, exc)
-    stem = release.file_stem
-    first = claims.setdefault(stem, source)
-    if first != source:
-        problem = (
-            f"would write the same files as {first.name} ({stem}.*): the two have the same "
-            "date and reference; correct the reference of one of them"
-        )
-        return Outcome(source, status=InputError.exit_code, problem=problem)
+    stems = [f"{release.file_stem}_{code.upper()}" for code in release.languages]
+    for stem in stems:
+        first = claims.get(stem, source)
+        if first != source:
+            problem = (
+                f"would write the same files as {first.name} ({stem}.*): the two have the same "
+                "date, reference and language; correct the reference of one of them"
+            )
+            return Outcome(source, status=InputError.exit_code, problem=problem)
+    claims.update(dict.fromkeys(stems, source))
     return release
 
 
@@ -270,6 +272,7 @@ def _render(source: Path, release: Release, task: _Task) -> Outcome:
             templates=task.templates,
             timeout=task.timeout,
             house=task.house,
+            languages=release.languages,
         )
     except DrafterError as exc:
         return _failure(source, exc)

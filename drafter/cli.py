@@ -107,11 +107,17 @@ def new(
         ),
     ] = DEFAULT_PDF_VARIANT,
     house: HouseOption = None,
+    lang: Annotated[
+        str | None,
+        typer.Option(
+            "--lang", help="Languages to write, e.g. fr,de [default: every language of the file]."
+        ),
+    ] = None,
 ) -> None:
     """Write the release in the formats asked for (all three when none is named).
 
-    Files are named from the date and reference, e.g. 2012-07-24_A-350-12.pdf;
-    existing files are kept unless --force is given.
+    One file a language and format, named from the date, reference and language, e.g.
+    2012-07-24_A-350-12_EN.pdf; existing files are kept unless --force is given.
 
     Example: drafter new round.yaml --pdf --docx --out out/
     """
@@ -128,6 +134,7 @@ def new(
         timeout=timeout,
         pdf_variant=pdf_variant,
         house=house,
+        languages=_languages(lang) or release.languages,
     )
     for path in written:
         typer.echo(str(path))
@@ -267,6 +274,11 @@ def _formats(*, html: bool, pdf: bool, docx: bool) -> tuple[str, ...]:
     """The formats named by the flags; all of them when none is."""
     wanted = {"html": html, "pdf": pdf, "docx": docx}
     return tuple(fmt for fmt in FORMATS if wanted[fmt]) or FORMATS
+
+
+def _languages(option: str | None) -> list[str]:
+    """The language codes of a `--lang fr,de` option (lower case), in order."""
+    return [code.strip().lower() for code in (option or "").split(",") if code.strip()]
 
 
 def _fail(message: str, code: int) -> NoReturn:

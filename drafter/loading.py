@@ -23,7 +23,9 @@ from drafter.source import MAX_BYTES, Source, decode, dotted, parse_yaml, too_bi
 
 __all__ = [
     "RELEASE_SUFFIXES",
+    "known_keys",
     "load_release",
+    "problem_of",
     "read_bytes",
     "read_source",
     "release_files",
@@ -101,6 +103,10 @@ def validate_release(
         release = Release.model_validate(source.data)
     except ValidationError as exc:
         problems += [_problem(error, source) for error in exc.errors(include_url=False)]
+    if release is not None and release.translations:
+        from drafter.languages import translation_problems
+
+        problems += translation_problems(release, source)
     if problems or release is None:
         raise InputError(_in_order(_unique(problems)), source.name)
     problems = _house_problems(release, house, source)
@@ -125,6 +131,16 @@ def _house_problems(release: Release, house: str | Path | None, source: Source) 
 def _at(loc: tuple[str | int, ...], message: str, source: Source) -> Problem:
     line, column = source.position(loc) or (None, None)
     return Problem(message, dotted(loc), line, column)
+
+
+def problem_of(error: ErrorDetails, source: Source) -> Problem:
+    """The officer's problem for one pydantic error, with its field and YAML position."""
+    return _problem(error, source)
+
+
+def known_keys(loc: tuple[str | int, ...]) -> list[str]:
+    """The field names of the model found at `loc` inside a Release."""
+    return _known_keys(loc)
 
 
 def _problem(error: ErrorDetails, source: Source) -> Problem:

@@ -194,6 +194,7 @@ def _edit(
     _edit_section(document, "civil_society", _edit_civil_society)
     _edit_section(document, "next_round", _edit_next_round)
     _add_previous_round(document, release)
+    document.pop("translations", None)  # the new round's text is translated anew
 
 
 def _set_reference(document: CommentedMap, reference: Reference) -> None:

@@ -70,7 +70,9 @@ def _writers(formats: Iterable[str], pdf_variant: str) -> dict[str, Writer]:
 
 
 def _check_language(release: Release, house: House) -> None:
-    languages = house.config.get("languages", ["en"])
+    from drafter.catalogues import catalogue_languages
+
+    languages = sorted({*house.config.get("languages", ["en"]), *catalogue_languages(house)})
     if release.language not in languages:
         message = f"the house {house.name} has no wording in {release.language!r} yet (it has: "
         message += ", ".join(languages) + ")"
@@ -92,13 +94,17 @@ def render(
     templates: str | Path | House | None = None,
     house: str | Path | None = None,
     pdf_variant: str = DEFAULT_PDF_VARIANT,
+    language: str | None = None,
 ) -> bytes:
     """The release as `fmt` ("html", "pdf" or "docx") bytes.
 
     `house` is a house's name or folder; by default the release's `house`, else eu-press.
     `pdf_variant` is one of PDF_VARIANTS: "pdf/ua-1" (the default) or a PDF/A level.
+    `language` is one of `release.languages`; the release's own by default.
     """
-    outputs = render_all(release, [fmt], templates=templates, house=house, pdf_variant=pdf_variant)
+    outputs = render_all(
+        release, [fmt], templates=templates, house=house, pdf_variant=pdf_variant, language=language
+    )
     return outputs[fmt]
 
 
@@ -110,15 +116,20 @@ def render_all(
     house: str | Path | None = None,
     timeout: float | None = None,
     pdf_variant: str = DEFAULT_PDF_VARIANT,
+    language: str | None = None,
 ) -> dict[str, bytes]:
     """The release in each of `formats`, all from one HTML rendering.
 
     With `timeout` (seconds), rendering that takes longer stops with a LimitError
     (in the main thread on Unix; elsewhere the limit is not enforced). `pdf_variant` is
-    one of PDF_VARIANTS.
+    one of PDF_VARIANTS. `language` is one of `release.languages` (default: its own).
     """
+    from drafter.languages import language_version
+
     chosen = _house(templates, house, release)
     writers = _writers(formats, pdf_variant)
+    if release.translations or (language and language != release.language):
+        release = language_version(release, language, chosen)
     _check_language(release, chosen)
     _check_fields(release, chosen)
     if "pdf" in writers:
@@ -133,9 +144,12 @@ def rendered_blocks(release: Release) -> list[Block]:
     return parse_document(render(release, "html").decode("utf-8")).blocks
 
 
-def output_paths(release: Release, formats: Iterable[str], out_dir: Path) -> dict[str, Path]:
-    """Where each format of the release is written: `DIR/2012-07-24_A-350-12.pdf`."""
-    return {fmt: out_dir / f"{release.file_stem}.{fmt}" for fmt in formats}
+def output_paths(
+    release: Release, formats: Iterable[str], out_dir: Path, language: str | None = None
+) -> dict[str, Path]:
+    """Where each format of a language version is written: `DIR/2012-07-24_A-350-12_EN.pdf`."""
+    code = (language or release.language).upper()
+    return {fmt: out_dir / f"{release.file_stem}_{code}.{fmt}" for fmt in formats}
 
 
 def write_release(
@@ -148,24 +162,40 @@ def write_release(
     house: str | Path | None = None,
     timeout: float | None = None,
     pdf_variant: str = DEFAULT_PDF_VARIANT,
+    languages: Iterable[str] | None = None,
 ) -> list[Path]:
-    """Render the release and write each format into `out_dir`; return the paths written.
+    """Render the release and write each format of each language into `out_dir`.
 
-    Nothing is written unless every format renders, and no existing file is replaced
-    unless `force` is true. `pdf_variant` is one of PDF_VARIANTS.
+    `languages` are codes of `release.languages` (default: the release's own language).
+    Returns the paths written. Nothing is written unless every language and format
+    renders, and no existing file is replaced unless `force` is true. `pdf_variant` is one
+    of PDF_VARIANTS.
     """
-    paths = output_paths(release, list(formats), Path(out_dir))
-    for path in paths.values():
+    chosen = list(dict.fromkeys(languages or [release.language]))
+    unknown = [code for code in chosen if code not in release.languages]
+    if unknown:
+        have = ", ".join(release.languages)
+        raise UsageError(f"the release has no version in {', '.join(unknown)} (it has: {have})")
+    wanted = list(formats)
+    paths = {code: output_paths(release, wanted, Path(out_dir), code) for code in chosen}
+    for path in (p for each in paths.values() for p in each.values()):
         check_writable(path, force)
-    outputs = render_all(
-        release,
-        paths,
-        templates=templates,
-        house=house,
-        timeout=timeout,
-        pdf_variant=pdf_variant,
-    )
-    for fmt, path in paths.items():
-        write_file(path, outputs[fmt], force)
-        logger.info("wrote %s", path)
-    return list(paths.values())
+    rendered = {
+        code: render_all(
+            release,
+            wanted,
+            templates=templates,
+            house=house,
+            timeout=timeout,
+            pdf_variant=pdf_variant,
+            language=code,
+        )
+        for code in chosen
+    }
+    written: list[Path] = []
+    for code, each in paths.items():
+        for fmt, path in each.items():
+            write_file(path, rendered[code][fmt], force)
+            logger.info("wrote %s", path)
+            written.append(path)
+    return written

@@ -10,7 +10,7 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date
-from typing import Annotated, Literal, Self, get_args
+from typing import Annotated, Any, Literal, Self, get_args
 
 from pydantic import (
     AfterValidator,
@@ -359,6 +359,17 @@ class Release(_Model):
     previous_rounds_heading: Line | None = Field(
         None, description="Replaces the generated heading."
     )
+    translations: dict[Language, dict[str, Any]] = Field(
+        default_factory=dict,
+        description="Other language versions: for each language code, only that language's "
+        "text (title, body, names, places, sentences); the facts are shared. See "
+        "drafter.languages.",
+    )
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The languages of the release: its own first, then its translations'."""
+        return (self.language, *(code for code in self.translations if code != self.language))
 
     @property
     def parties(self) -> tuple[Party, Party]:
@@ -404,6 +415,8 @@ def _text_length(value: object) -> int:
         return sum(_text_length(getattr(value, name)) for name in type(value).model_fields)
     if isinstance(value, list):
         return sum(_text_length(item) for item in value)
+    if isinstance(value, dict):
+        return sum(_text_length(item) for item in value.values())
     return 0
 
 

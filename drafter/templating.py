@@ -119,7 +119,9 @@ def _environment(house: House) -> jinja2.Environment:
         lstrip_blocks=False,
         keep_trailing_newline=True,
         auto_reload=False,
+        extensions=["jinja2.ext.i18n"],
     )
+    env.newstyle_gettext = True  # type: ignore[attr-defined]  # set by the i18n extension
     env.filters.update(FILTERS)
     env.globals["emblem"] = _emblem_svg
     return env
@@ -134,10 +136,18 @@ def _emblem_svg(label: str) -> Markup:
 
 def render_html(release: Release, house: House) -> str:
     """The release as the house's semantic HTML document."""
+    from drafter.catalogues import Wording
+
     env = _environment(house)
     name = str(house.config.get("template", "release.html.j2"))
+    wording = Wording(house, release.language)
+    grammar = {key: wording.grammar(key) for key in ("ordinal form", "ordinal in figures")}
     try:
-        return env.get_template(name).render(release=release, house=house.config)
+        return env.get_template(name).render(
+            release=release, house=house.config, grammar=grammar, **wording.callables()
+        )
+    except TemplateError:
+        raise
     except jinja2.TemplateSyntaxError as exc:
         where = f"{exc.filename or exc.name}, line {exc.lineno}"
         raise TemplateError(f"template error in {where}: {exc.message}") from None

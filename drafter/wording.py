@@ -4,12 +4,17 @@ from __future__ import annotations
 
 from datetime import date
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from babel import Locale
 from babel.core import get_global
-from babel.dates import format_date, format_skeleton
+from babel.dates import format_date, format_interval, format_skeleton
 from babel.lists import format_list
-from num2words import num2words
+from markupsafe import Markup, escape
+from num2words import CONVERTER_CLASSES, num2words
+
+if TYPE_CHECKING:
+    from unicode_rbnf import RbnfEngine
 
 __all__ = [
     "FILTERS",
@@ -19,6 +24,7 @@ __all__ = [
     "long_date",
     "ordinal",
     "sentence_start",
+    "span_start",
     "word_language",
 ]
 
@@ -44,25 +50,107 @@ def date_as(day: date, pattern: str, language: str = "en") -> str:
 
 
 def date_span(start: date, end: date | None = None, language: str = "en", year: bool = True) -> str:
-    """One day or a span of days, with a plain hyphen: `24-27 April 2012`."""
+    """One day or a span of days: `24-27 April 2012` (house English), `24-27 avril 2012`."""
+    if end is None or end == start:
+        return long_date(start, language, year)
+    if not _day_first(language):  # "2012. április 24-27.": CLDR's own interval form
+        skeleton = "yMMMMd" if year else "MMMMd"
+        return format_interval(start, end, skeleton, locale=_locale(language))
+    first = span_start(start, end, language, year)
+    dash = "-" if language == "en" else "\u2013"  # the house's English hyphen; CLDR's en dash
+    return f"{first}{dash}{long_date(end, language, year)}"
+
+
+def span_start(start: date, end: date | None, language: str = "en", year: bool = True) -> str:
+    """The first day of a span as written before its end: `24` of 24-27 April, `24.` in German."""
     if end is None or end == start:
         return long_date(start, language, year)
     if (start.year, start.month) == (end.year, end.month):
-        first = format_skeleton("d", start, locale=_locale(language))
-    else:
-        first = long_date(start, language, year and start.year != end.year)
-    return f"{first}-{long_date(end, language, year)}"
+        return format_date(start, _bare_day(language), locale=_locale(language))
+    return long_date(start, language, year and start.year != end.year)
 
 
-def ordinal(number: int, language: str = "en", style: str = "words") -> str:
-    """The ordinal of `number`: `fifteenth` in words, `15th` in figures."""
-    to = "ordinal" if style == "words" else "ordinal_num"
-    return str(num2words(number, to=to, lang=language))
+@lru_cache(maxsize=64)
+def _day_pattern(language: str) -> str:
+    return str(_locale(language).datetime_skeletons["MMMMd"].pattern)
+
+
+def _day_first(language: str) -> bool:
+    """Whether the long date starts with the day (`24 July 2012`, not `2012. július 24.`)."""
+    pattern = str(_locale(language).date_formats["long"].pattern)
+    return pattern.find("d") < min(pattern.find("M"), pattern.find("y"))
+
+
+def _bare_day(language: str) -> str:
+    """The day alone, with the full stop that follows it in the language's dates (`d.`)."""
+    pattern = _day_pattern(language)
+    after = pattern[pattern.find("d") + 1 : pattern.find("d") + 2]
+    return "d." if after == "." else "d"
+
+
+def ordinal(
+    number: int, language: str = "en", style: str = "words", form: str = "", figures: str = ""
+) -> str:
+    """The ordinal of `number`: `fifteenth` in words, `15th` in figures.
+
+    `form` is the grammatical form the language needs before its word for a round
+    (`masculine`, `feminine`, `neuter`, `common`), naming a CLDR rule set. Words come from
+    CLDR's rules for that form, else num2words, else CLDR's plain rules. `figures` is the
+    language's pattern for an ordinal in figures (`%(number)s.`), used for the figures
+    style and where neither library has words for the language.
+    """
+    if style == "words":
+        words = _ordinal_words(number, language, form)
+        if words is not None:
+            return words
+    return _ordinal_figures(number, language, figures)
+
+
+def _ordinal_words(number: int, language: str, form: str) -> str | None:
+    rules = _rbnf(language)
+    for name in (f"spellout-ordinal-{form}" if form else "", "num2words", "spellout-ordinal"):
+        if name == "num2words" and language in CONVERTER_CLASSES:
+            try:
+                return str(num2words(number, to="ordinal", lang=language))
+            except NotImplementedError:
+                continue
+        if name and rules is not None and name in rules.rulesets:
+            return str(rules.format_number(number, ruleset_names=[name]).text)
+    return None
+
+
+def _ordinal_figures(number: int, language: str, figures: str) -> str:
+    if figures:
+        return figures % {"number": number}
+    if language in CONVERTER_CLASSES:
+        try:
+            return str(num2words(number, to="ordinal_num", lang=language))
+        except NotImplementedError:
+            pass
+    return f"{number}."
+
+
+@lru_cache(maxsize=32)
+def _rbnf(language: str) -> RbnfEngine | None:
+    """CLDR's rule-based number formats for `language`, or None where CLDR has none."""
+    from unicode_rbnf import RbnfEngine
+
+    try:
+        return RbnfEngine.for_language(language)
+    except (ValueError, FileNotFoundError):
+        return None
 
 
 def join_words(items: list[str], language: str = "en") -> str:
-    """Items joined as in running text: `Moscow, Kazan and St Petersburg`."""
-    return format_list(list(items), locale=_locale(language)) if items else ""
+    """Items joined as in running text: `Moscow, Kazan and St Petersburg`.
+
+    Items already escaped for HTML (`Markup`) keep the result escaped, not escaped twice.
+    """
+    if not items:
+        return ""
+    if any(isinstance(item, Markup) for item in items):
+        return Markup(format_list([escape(item) for item in items], locale=_locale(language)))  # noqa: S704 - every item escaped
+    return format_list(list(items), locale=_locale(language))
 
 
 def word_language(language: str) -> str:
@@ -84,6 +172,7 @@ FILTERS = {
     "date_as": date_as,
     "date_span": date_span,
     "ordinal": ordinal,
+    "span_start": span_start,
     "join_words": join_words,
     "sentence_start": sentence_start,
 }

@@ -5,7 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "eu-russia-2012-07-24.yaml"
-TEXT = EXAMPLE.read_text(encoding="utf-8")
+FULL_TEXT = EXAMPLE.read_text(encoding="utf-8")
+TRANSLATIONS = "\n# The other language versions"
+TEXT = FULL_TEXT.split(TRANSLATIONS)[0]
+"""The example in its own language only: its translations repeat field names (body:, ...)."""
 
 
 def edit(*changes: tuple[str, str], text: str = TEXT) -> str:

@@ -81,8 +81,13 @@ def _with_links() -> drafter.Release:
 
 @pytest.fixture(scope="module")
 def pages() -> dict[str, bytes]:
-    """The HTML of every example, and of the reference with links."""
-    found = {path.stem: drafter.render(drafter.load_release(path), "html") for path in EXAMPLES}
+    """The HTML of every example in each of its languages, and of the reference with links."""
+    found = {}
+    for path in EXAMPLES:
+        release = drafter.load_release(path)
+        found[path.stem] = drafter.render(release, "html")
+        for code in release.languages[1:]:
+            found[f"{path.stem}-{code}"] = drafter.render(release, "html", language=code)
     found["with-links"] = drafter.render(_with_links(), "html")
     return found
 
@@ -296,9 +301,12 @@ def test_drafter_new_writes_pdf_a_when_asked(
             ["new", str(REFERENCE_YAML), "--pdf", "--pdf-variant", "pdf/a-3b", "-o", str(tmp_path)]
         )
     assert stopped.value.code in (0, None)
-    (written,) = tmp_path.iterdir()
-    with pikepdf.open(written) as pdf:
-        assert pdf.open_metadata()["pdfaid:part"] == "3"
+    written = sorted(tmp_path.iterdir())
+    assert [path.stem[-2:] for path in written] == ["BG", "DE", "EN", "FR"]  # every language
+    for path in written:
+        with pikepdf.open(path) as pdf:
+            assert pdf.open_metadata()["pdfaid:part"] == "3"
+            assert str(pdf.Root.Lang) == path.stem[-2:].lower()
     capsys.readouterr()
 
 
@@ -355,7 +363,10 @@ def _axe(page: Page, html: bytes) -> dict[str, Any]:
     return results
 
 
-@pytest.mark.parametrize("name", [*(path.stem for path in EXAMPLES), "with-links"])
+TRANSLATED = [f"eu-russia-2012-07-24-{code}" for code in ("fr", "de", "bg")]
+
+
+@pytest.mark.parametrize("name", [*(path.stem for path in EXAMPLES), *TRANSLATED, "with-links"])
 def test_axe_finds_no_violations(page: Page, pages: dict[str, bytes], name: str) -> None:
     results = _axe(page, pages[name])
     violations = [(v["id"], [n["html"] for n in v["nodes"]]) for v in results["violations"]]

@@ -41,16 +41,16 @@ def test_valid_files_are_written_and_the_invalid_one_reported(
     args = ("build", str(folder), "--out", str(out), "--html", "--jobs", "2")
     code, stdout, err = run(capsys, *args)
     assert code == 1
-    assert sorted(p.name for p in out.iterdir()) == [
-        f"{RUSSIA_STEM}.html",
-        f"{TURKMENISTAN_STEM}.html",
-    ]
-    assert "Built 2 of 3 releases (2 files" in stdout
+    assert sorted(p.name for p in out.iterdir()) == sorted(
+        [f"{RUSSIA_STEM}_{code}.html" for code in ("EN", "FR", "DE", "BG")]
+        + [f"{TURKMENISTAN_STEM}_EN.html"]
+    )
+    assert "Built 2 of 3 releases (5 files" in stdout
     line = line_of(folder / "c-broken.yaml", "Michael.Mann-at-eeas")
     failure = next(t for t in err.splitlines() if "c-broken.yaml:" in t and "line" in t)
     assert "contacts.people[0].email" in failure and f"line {line}" in failure
     assert "1 release failed" in err and "Traceback" not in err
-    assert "a-russia.yaml: 1 file\n" in err  # plain progress lines when not on a terminal
+    assert "a-russia.yaml: 4 files\n" in err  # plain progress lines when not on a terminal
 
 
 def test_two_jobs_give_the_same_bytes_as_one(folder: Path, tmp_path: Path) -> None:
@@ -59,7 +59,7 @@ def test_two_jobs_give_the_same_bytes_as_one(folder: Path, tmp_path: Path) -> No
     two = build(folder, tmp_path / "two", jobs=2)
     assert (one.jobs, two.jobs, one.exit_status, two.exit_status) == (1, 2, 0, 0)
     names = sorted(p.name for p in (tmp_path / "one").iterdir())
-    assert len(names) == 6 and names == sorted(p.name for p in (tmp_path / "two").iterdir())
+    assert len(names) == 15 and names == sorted(p.name for p in (tmp_path / "two").iterdir())
     for name in names:
         assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes()
     assert [o.source.name for o in two.outcomes] == ["a-russia.yaml", "b-turkmenistan.yaml"]
@@ -69,13 +69,13 @@ def test_refuses_to_overwrite_without_force(capsys: Cap, folder: Path, tmp_path:
     (folder / "c-broken.yaml").unlink()
     out = tmp_path / "out"
     out.mkdir()
-    mine = out / f"{RUSSIA_STEM}.html"
+    mine = out / f"{RUSSIA_STEM}_EN.html"
     mine.write_text("my edits")
     code, _, err = run(capsys, "build", str(folder), "--out", str(out), "--html", "--jobs", "1")
     assert code == 3
     assert "a-russia.yaml" in err and "already exists" in err and "--force" in err
     assert mine.read_text() == "my edits"
-    assert (out / f"{TURKMENISTAN_STEM}.html").exists()  # the other file was still built
+    assert (out / f"{TURKMENISTAN_STEM}_EN.html").exists()  # the other file was still built
     code, _, _ = run(capsys, "build", str(folder), "--out", str(out), "--html", "--force")
     assert code == 0
     assert mine.read_text().startswith("<!DOCTYPE html>")
@@ -87,7 +87,7 @@ def test_two_files_for_the_same_outputs_are_refused(capsys: Cap, folder: Path) -
     code, _, err = run(capsys, "build", str(folder), "--html")
     assert code == 1
     assert "d-copy.yaml: would write the same files as a-russia.yaml" in err
-    assert (folder / f"{RUSSIA_STEM}.html").exists()
+    assert (folder / f"{RUSSIA_STEM}_EN.html").exists()
 
 
 def test_empty_and_missing_folders(capsys: Cap, tmp_path: Path) -> None:
@@ -96,3 +96,17 @@ def test_empty_and_missing_folders(capsys: Cap, tmp_path: Path) -> None:
     assert "holds no release files (*.yaml); nothing to build" in err
     code, _, err = run(capsys, "build", str(tmp_path / "nowhere"))
     assert code == 2 and "does not exist" in err
+
+
+def test_files_of_one_release_in_different_languages_are_both_built(
+    capsys: Cap, folder: Path
+) -> None:
+    (folder / "c-broken.yaml").unlink()
+    english = (folder / "a-russia.yaml").read_text(encoding="utf-8").split("\ntranslations:")[0]
+    (folder / "a-russia.yaml").write_text(english, encoding="utf-8")
+    french = english.replace("language: en\n", "language: fr\n")
+    (folder / "d-russia-fr.yaml").write_text(french, encoding="utf-8")
+    code, _, err = run(capsys, "build", str(folder), "--html")
+    assert code == 0, err
+    assert (folder / f"{RUSSIA_STEM}_EN.html").exists()
+    assert (folder / f"{RUSSIA_STEM}_FR.html").exists()

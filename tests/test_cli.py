@@ -12,7 +12,8 @@ import pytest
 from clirun import Cap, run
 from textutil import REFERENCE_YAML
 
-STEM = "2012-07-24_A-350-12"
+STEM = "2012-07-24_A-350-12_EN"
+LANGUAGES = ("en", "fr", "de", "bg")  # the example's own language first, then its translations
 
 
 @pytest.fixture
@@ -26,15 +27,32 @@ def test_new_writes_all_three_formats_beside_the_yaml(capsys: Cap, release: Path
     code, out, _ = run(capsys, "new", str(release))
     names = sorted(p.name for p in release.parent.iterdir() if p.suffix != ".yaml")
     assert code == 0
-    assert names == [f"{STEM}.docx", f"{STEM}.html", f"{STEM}.pdf"]
-    assert out.split() == [str(release.parent / f"{STEM}.{f}") for f in ("html", "pdf", "docx")]
+    stems = [f"2012-07-24_A-350-12_{code.upper()}" for code in LANGUAGES]
+    assert names == sorted(f"{stem}.{f}" for stem in stems for f in ("html", "pdf", "docx"))
+    expected = [str(release.parent / f"{s}.{f}") for s in stems for f in ("html", "pdf", "docx")]
+    assert out.split() == expected
+
+
+def test_new_lang_writes_only_the_languages_asked_for(capsys: Cap, release: Path) -> None:
+    code, out, _ = run(capsys, "new", str(release), "--html", "--lang", "fr,DE")
+    assert code == 0
+    names = sorted(p.name for p in release.parent.iterdir() if p.suffix != ".yaml")
+    assert names == ["2012-07-24_A-350-12_DE.html", "2012-07-24_A-350-12_FR.html"]
+    assert out.split() == [str(release.parent / name) for name in reversed(names)]
+
+
+def test_new_lang_refuses_a_language_the_file_has_not(capsys: Cap, release: Path) -> None:
+    code, _, err = run(capsys, "new", str(release), "--lang", "fr,es")
+    assert code == 2
+    assert "es" in err and "it has: en, fr, de, bg" in err
+    assert [p.name for p in release.parent.iterdir()] == ["round.yaml"]
 
 
 def test_new_writes_only_the_formats_asked_for_into_out(
     capsys: Cap, release: Path, tmp_path: Path
 ) -> None:
     out_dir = tmp_path / "made" / "here"
-    code, _, _ = run(capsys, "new", str(release), "--pdf", "--out", str(out_dir))
+    code, _, _ = run(capsys, "new", str(release), "--pdf", "--lang", "en", "--out", str(out_dir))
     assert code == 0
     assert [p.name for p in out_dir.iterdir()] == [f"{STEM}.pdf"]
     assert (out_dir / f"{STEM}.pdf").read_bytes().startswith(b"%PDF-")
@@ -100,7 +118,8 @@ def test_templates_option_uses_the_users_folder_first(
         .read_text()
         .replace("FOR FURTHER DETAILS:", "CONTACT US:")
     )
-    code, _, _ = run(capsys, "new", str(release), "--html", "--templates", str(mine))
+    args = ("new", str(release), "--html", "--lang", "en", "--templates", str(mine))
+    code, _, _ = run(capsys, *args)
     assert code == 0
     assert "CONTACT US:" in (release.parent / f"{STEM}.html").read_text()
     code, _, err = run(

@@ -127,7 +127,7 @@ def test_houses_lists_name_languages_origin_and_description(capsys: Cap) -> None
 
 def test_new_with_house_writes_that_house(capsys: Cap, tmp_path: Path) -> None:
     release = _copy(REFERENCE_YAML, tmp_path)
-    code, out, _ = run(capsys, "new", str(release), "--html", "--house", "eeas-web")
+    code, out, _ = run(capsys, "new", str(release), "--html", "--lang", "en", "--house", "eeas-web")
     assert code == 0
     html = Path(out.strip()).read_text(encoding="utf-8")
     assert "Brussels, 24/07/2012" in html and "P R E S S" not in html
@@ -241,7 +241,9 @@ def test_a_house_folder_given_by_path_renders_and_declares_its_fields(
     house = _tiny_house(tmp_path / "tiny")
     release = _tiny_release(tmp_path, 'identifier: PR-2012-042\ntime: "09:30"\n')
     out = tmp_path / "out"
-    code, written, err = run(capsys, "new", str(release), "--house", str(house), "-o", str(out))
+    code, written, err = run(
+        capsys, "new", str(release), "--lang", "en", "--house", str(house), "-o", str(out)
+    )
     assert code == 0, err
     loaded = drafter.load_release(release, house=house)
     assert loaded.file_stem == "2012-07-24_PR-2012-042"

@@ -15,6 +15,12 @@ from textutil import REFERENCE, REFERENCE_YAML, docx_text, html_text, normalise,
 import drafter
 from drafter.importing import _ordinal, import_release
 
+
+def _own(release: drafter.Release) -> drafter.Release:
+    """The release in its own language only: a published release holds one language."""
+    return release.model_copy(update={"translations": {}})
+
+
 EXAMPLES = sorted((Path(__file__).resolve().parents[1] / "examples").glob("*.yaml"))
 
 # A release that uses what the examples do not: a co-issuer, a counterpart named first with
@@ -92,7 +98,7 @@ def text_file(text: str, folder: Path) -> Path:
 def test_the_reference_text_gives_the_reference_examples_facts() -> None:
     imported = import_release(REFERENCE)
     assert imported.warnings == []
-    assert imported.release == drafter.load_release(REFERENCE_YAML)
+    assert imported.release == _own(drafter.load_release(REFERENCE_YAML))
 
 
 def test_importing_the_reference_then_rendering_gives_it_word_for_word(
@@ -110,7 +116,7 @@ def test_importing_the_reference_then_rendering_gives_it_word_for_word(
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda path: path.stem)
 def test_a_docx_drafter_wrote_gives_back_an_equal_release(path: Path, tmp_path: Path) -> None:
-    release = drafter.load_release(path)
+    release = _own(drafter.load_release(path))
     imported = import_release(docx_file(release, tmp_path))
     assert imported.warnings == []
     assert imported.release == release
@@ -171,7 +177,7 @@ def test_what_is_not_the_house_wording_is_kept_as_text_with_warnings(
     assert any("next-round paragraph" in w and "`next_round.sentence`" in w for w in warned)
     release = drafter.load_release(out)
     assert release.title == "EU and Russia discuss human rights"
-    expected = drafter.load_release(REFERENCE_YAML)
+    expected = _own(drafter.load_release(REFERENCE_YAML))
     assert (release.meeting, release.contacts) == (expected.meeting, expected.contacts)
     rendered = normalise(html_text(drafter.render(release, "html")))
     blocks = [block for block in _blocks(text) if block not in rendered]
@@ -218,7 +224,7 @@ def test_a_text_with_windows_line_ends_reads_the_same(tmp_path: Path) -> None:
     text = REFERENCE.read_text(encoding="utf-8").replace("\n", "\r\n")
     path = tmp_path / "crlf.txt"
     path.write_bytes(text.encode("utf-8"))
-    assert import_release(path).release == drafter.load_release(REFERENCE_YAML)
+    assert import_release(path).release == _own(drafter.load_release(REFERENCE_YAML))
 
 
 def test_the_yaml_is_not_overwritten_without_force(tmp_path: Path, capsys: Cap) -> None:
@@ -230,7 +236,7 @@ def test_the_yaml_is_not_overwritten_without_force(tmp_path: Path, capsys: Cap) 
     assert code == 3 and "already exists" in err
     assert target.read_text(encoding="utf-8") == "my edits"
     assert run(capsys, "import", str(source), "--force")[0] == 0
-    assert drafter.load_release(target) == drafter.load_release(REFERENCE_YAML)
+    assert drafter.load_release(target) == _own(drafter.load_release(REFERENCE_YAML))
 
 
 def _blocks(text: str) -> list[str]:

@@ -29,6 +29,8 @@ def test_wheel_carries_templates_and_fonts(wheel: Path) -> None:
     assert "drafter/templates/eu-press/release.html.j2" in names
     assert "drafter/templates/eu-press/house.toml" in names
     assert "drafter/templates/eu-press/fonts/LiberationSans-Regular.ttf" in names
+    assert "drafter/templates/eu-press/locale/house.pot" in names
+    assert "drafter/templates/eu-press/locale/fr/LC_MESSAGES/house.po" in names
 
 
 def _files(folder: Path) -> list[Path]:
@@ -82,5 +84,9 @@ def test_installed_drafter_renders_from_another_folder(wheel: Path, tmp_path: Pa
     assert done.returncode == 0, done.stderr
     assert f"MODULE {target}" in done.stdout
     assert f"TEMPLATES {target}" in done.stdout
-    written = sorted(p.suffix for p in (elsewhere / "out").iterdir())
-    assert written == [".docx", ".html", ".pdf"]
+    written = sorted(p.name for p in (elsewhere / "out").iterdir())
+    stem = "2012-07-24_A-350-12"
+    codes = ("BG", "DE", "EN", "FR")
+    assert written == [f"{stem}_{code}.{fmt}" for code in codes for fmt in ("docx", "html", "pdf")]
+    french = (elsewhere / "out" / f"{stem}_FR.html").read_text(encoding="utf-8")
+    assert "P R E S S E" in french  # the wheel's own catalogue

@@ -24,7 +24,7 @@ from textutil import REFERENCE_YAML
 import drafter
 from drafter.writers import FORMATS
 
-STEM = "2012-07-24_A-350-12"
+STEM = "2012-07-24_A-350-12_EN"
 EPOCH = 1700000000  # 2023-11-14 22:13:20 UTC
 RELEASE_DAY = datetime(2012, 7, 24, tzinfo=UTC)
 
@@ -32,7 +32,8 @@ RELEASE_DAY = datetime(2012, 7, 24, tzinfo=UTC)
 def _fresh_process(out: Path, **env: str) -> dict[str, bytes]:
     """What `python -m drafter new` writes in a new process with `env` added."""
     environment = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"} | env
-    command = [sys.executable, "-m", "drafter", "new", str(REFERENCE_YAML), "--out", str(out)]
+    command = [sys.executable, "-m", "drafter", "new", str(REFERENCE_YAML), "--lang", "en"]
+    command += ["--out", str(out)]
     subprocess.run(command, env=environment, check=True, capture_output=True, timeout=120)
     return {fmt: (out / f"{STEM}.{fmt}").read_bytes() for fmt in FORMATS}
 

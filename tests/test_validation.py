@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from edits import EXAMPLE, TEXT, edit, line_of
+from edits import EXAMPLE, FULL_TEXT, edit, line_of
 
 from drafter.errors import InputError, Problem
 from drafter.loading import load_release
@@ -74,7 +74,7 @@ def test_the_example_is_valid() -> None:
 
 
 def test_text_path_and_bytes_load_the_same_release() -> None:
-    assert load_release(TEXT) == load_release(EXAMPLE) == load_release(TEXT.encode())
+    assert load_release(FULL_TEXT) == load_release(EXAMPLE) == load_release(FULL_TEXT.encode())
 
 
 # --- required fields and types -------------------------------------------------------------

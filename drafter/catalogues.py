@@ -1,0 +1,130 @@
+"""The house's wording in each language: gettext message catalogues (`.po` files).
+
+A house keeps one catalogue a language, `locale/<code>/LC_MESSAGES/house.po`, beside its
+templates; `locale/house.pot` lists every message. The messages' ids are the house's
+English, so English needs no catalogue. A message a catalogue lacks (or leaves empty, or
+marks fuzzy) is printed in English, with a warning naming it and the language.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from jinja2 import pass_context
+from jinja2.runtime import Context
+from markupsafe import escape
+
+from drafter.errors import TemplateError
+from drafter.templating import House
+
+__all__ = ["SOURCE_LANGUAGE", "Wording", "catalogue_languages", "catalogue_path"]
+
+SOURCE_LANGUAGE = "en"
+"""The language of the messages' ids: the house's English."""
+
+GRAMMAR = "grammar"
+"""The context of the messages that describe the language rather than print text."""
+
+logger = logging.getLogger(__name__)
+Messages = dict[tuple[str | None, str], str]
+
+
+def catalogue_path(language: str) -> str:
+    """Where a language's catalogue lies in a house folder."""
+    return f"locale/{language}/LC_MESSAGES/house.po"
+
+
+def catalogue_languages(house: House) -> set[str]:
+    """The languages the house has a catalogue for (in any of its folders), and English."""
+    found = {SOURCE_LANGUAGE}
+    for folder in house.dirs:
+        locale = folder / "locale"
+        if locale.is_dir():
+            found |= {path.parent.parent.name for path in locale.glob("*/LC_MESSAGES/house.po")}
+    return found
+
+
+@lru_cache(maxsize=64)
+def _read(path: Path, stamp: float) -> Messages:
+    """The translated messages of a catalogue file: (context, id) to text."""
+    from babel.messages.pofile import PoFileError, read_po
+
+    del stamp  # part of the cache key only: an edited catalogue is read again
+    try:
+        with path.open("rb") as stream:
+            catalogue = read_po(stream, abort_invalid=True)
+    except (PoFileError, UnicodeDecodeError, ValueError) as exc:
+        raise TemplateError(f"the catalogue {path} cannot be read: {exc}") from None
+    return {
+        (message.context, message.id): message.string
+        for message in catalogue
+        if message.id
+        and isinstance(message.id, str)
+        and isinstance(message.string, str)
+        and message.string
+        and not message.fuzzy
+    }
+
+
+def _messages(house: House, language: str) -> Messages:
+    path = house.find(catalogue_path(language))
+    return _read(path, path.stat().st_mtime) if path else {}
+
+
+class Wording:
+    """One rendering's messages in one language, each missing one warned of once."""
+
+    def __init__(self, house: House, language: str) -> None:
+        self.language = language
+        self.messages = _messages(house, language)
+        self.missing: set[tuple[str | None, str]] = set()
+
+    def text(self, message: str, context: str | None = None) -> str:
+        """The message in the language; in English (with a warning) where it is missing."""
+        found = self.messages.get((context, message))
+        if found is not None:
+            return found
+        if self.language != SOURCE_LANGUAGE and (context, message) not in self.missing:
+            self.missing.add((context, message))
+            where = f" (context {context!r})" if context else ""
+            logger.warning(
+                "the %s catalogue has no translation of %r%s; it is printed in English",
+                self.language,
+                message,
+                where,
+            )
+        return message
+
+    def grammar(self, key: str) -> str:
+        """What the catalogue says of the language's grammar (`ordinal form`), or ""."""
+        return self.messages.get((GRAMMAR, key), "")
+
+    def callables(self) -> dict[str, Callable[..., Any]]:
+        """`gettext` and `pgettext` for templates, in Jinja's newstyle form."""
+        return {"gettext": self._gettext, "pgettext": self._pgettext}
+
+    @pass_context
+    def _gettext(self, context: Context, message: str, **variables: object) -> str:
+        return _fill(context, self.text(message), variables)
+
+    @pass_context
+    def _pgettext(
+        self, context: Context, message_context: str, message: str, **variables: object
+    ) -> str:
+        return _fill(context, self.text(message, message_context), variables)
+
+
+def _fill(context: Context, text: str, variables: dict[str, object]) -> str:
+    """The message with its placeholders filled; message and values escaped for HTML.
+
+    A catalogue holds text, not markup: what a translator writes is printed as written.
+    """
+    result: str = escape(text) if context.eval_ctx.autoescape else text
+    try:
+        return result % variables
+    except (KeyError, ValueError, TypeError) as exc:
+        raise TemplateError(f"the message {text!r} cannot be filled in: {exc!r}") from None
