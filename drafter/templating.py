@@ -129,10 +129,15 @@ def _emblem_svg(label: str) -> Markup:
 
 def render_html(release: Release, house: House) -> str:
     """The release as the house's semantic HTML document."""
+    from drafter.provenance import publication_context
+
     env = _environment(house)
     name = str(house.config.get("template", "release.html.j2"))
+    publication = publication_context(release, house)
     try:
-        return env.get_template(name).render(release=release, house=house.config)
+        return env.get_template(name).render(
+            release=release, house=house.config, publication=publication
+        )
     except jinja2.TemplateSyntaxError as exc:
         where = f"{exc.filename or exc.name}, line {exc.lineno}"
         raise TemplateError(f"template error in {where}: {exc.message}") from None
