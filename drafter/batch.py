@@ -263,6 +263,7 @@ def _render(source: Path, release: Release, task: _Task) -> Outcome:
             force=task.force,
             templates=task.templates,
             timeout=task.timeout,
+            source=source,
         )
     except DrafterError as exc:
         return _failure(source, exc)

@@ -108,6 +108,7 @@ def new(
         templates=templates,
         timeout=timeout,
         pdf_variant=pdf_variant,
+        source=file,
     )
     for path in written:
         typer.echo(str(path))
@@ -222,6 +223,32 @@ def import_release(
     for warning in imported.warnings:
         logging.getLogger("drafter").warning("%s: %s", release, warning)
     typer.echo(str(path))
+
+
+# --- from draft to publication: check, diff, feed (issue 8) ---
+@app.command()
+def check(
+    file: FileArg,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the findings as JSON.")] = False,
+) -> None:
+    """Check a release against the house style; exits 1 on an error-level finding.
+
+    Rules are turned off with `checks: {disable: [rule-id]}` in the file, or
+    `[check] disable = [...]` in a drafter.toml of its folder or a parent.
+
+    Example: drafter check round.yaml --json
+    """
+    from drafter.style_check import check_file, summary
+
+    findings = check_file(file)[1]
+    if as_json:
+        typer.echo(json.dumps([f.as_dict() for f in findings], indent=2, ensure_ascii=False))
+    else:
+        for finding in findings:
+            typer.echo(f"{file}: {finding}")
+        typer.echo(f"{file}: {summary(findings)}")
+    if any(finding.level == "error" for finding in findings):
+        raise typer.Exit(1)
 
 
 def _formats(*, html: bool, pdf: bool, docx: bool) -> tuple[str, ...]:

@@ -24,6 +24,7 @@ from drafter.source import MAX_BYTES, Source, decode, dotted, parse_yaml, too_bi
 __all__ = [
     "RELEASE_SUFFIXES",
     "load_release",
+    "load_source",
     "read_bytes",
     "read_source",
     "release_files",
@@ -71,7 +72,13 @@ def read_bytes(path: Path, limit: int = MAX_BYTES) -> bytes:
 
 def load_release(source: str | Path | bytes) -> Release:
     """A validated release from a YAML file path, YAML text or YAML bytes."""
-    return validate_release(read_source(source))
+    return load_source(source)[1]
+
+
+def load_source(source: str | Path | bytes) -> tuple[Source, Release]:
+    """The parsed YAML (with the line of each field) and the validated release it holds."""
+    parsed = read_source(source)
+    return parsed, validate_release(parsed)
 
 
 def validate_release(source: Source | dict[str, Any]) -> Release:

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, timedelta
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
+from drafter.errors import TemplateError
 from drafter.fields import Line, check_placeholder
 
 __all__ = [
@@ -21,9 +22,13 @@ __all__ = [
     "Checks",
     "EmbargoTime",
     "Status",
+    "check_marked",
     "embargo_problems",
     "embargo_text",
 ]
+
+if TYPE_CHECKING:
+    from drafter.schema import Release
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
 Status = Literal["draft", "final"]
@@ -53,8 +58,7 @@ def _in_brussels(naive: datetime, text: str) -> datetime:
     before, after = first.utcoffset() or timedelta(), second.utcoffset() or timedelta()
     if before > after:
         raise ValueError(
-            f"{text} happens twice in Brussels (the clocks go back that night); "
-            "choose another time"
+            f"{text} happens twice in Brussels (the clocks go back that night); choose another time"
         )
     if before < after:
         raise ValueError(
@@ -104,3 +108,12 @@ def embargo_problems(embargo: datetime | None, issued: date) -> list[str]:
             "release is issued; set it on the day of the date line, or remove it"
         ]
     return []
+
+
+def check_marked(release: Release, html: str, house: str) -> None:
+    """Refuse the HTML of a draft that its template did not mark DRAFT (marks.j2)."""
+    if release.status == "draft" and 'class="draft-mark"' not in html:
+        raise TemplateError(
+            f"the house {house}'s template does not mark drafts: a draft must carry the "
+            'DRAFT mark (include "marks.j2" at the top of the header), or set `status: final`'
+        )

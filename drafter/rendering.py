@@ -90,20 +90,27 @@ def render_all(
     house: str = DEFAULT_HOUSE,
     timeout: float | None = None,
     pdf_variant: str = DEFAULT_PDF_VARIANT,
+    source: str | Path | None = None,
 ) -> dict[str, bytes]:
     """The release in each of `formats`, all from one HTML rendering.
 
     With `timeout` (seconds), rendering that takes longer stops with a LimitError
     (in the main thread on Unix; elsewhere the limit is not enforced). `pdf_variant` is
-    one of PDF_VARIANTS.
+    one of PDF_VARIANTS. A final release must pass the house-style check (InputError
+    otherwise); `source`, the release's file, gives the lines and the project's settings.
     """
+    from drafter.publication import check_marked
+    from drafter.style_check import require_publishable
+
     chosen = _house(templates, house)
     writers = _writers(formats, pdf_variant)
     _check_language(release, chosen)
+    require_publishable(release, Path(source) if source is not None else None)
     if "pdf" in writers:
         _check_glyphs(release, chosen)
     with time_limit(timeout):
         html = render_html(release, chosen)
+        check_marked(release, html, chosen.name)
         return {fmt: write(html, chosen) for fmt, write in writers.items()}
 
 
@@ -127,11 +134,12 @@ def write_release(
     house: str = DEFAULT_HOUSE,
     timeout: float | None = None,
     pdf_variant: str = DEFAULT_PDF_VARIANT,
+    source: str | Path | None = None,
 ) -> list[Path]:
     """Render the release and write each format into `out_dir`; return the paths written.
 
     Nothing is written unless every format renders, and no existing file is replaced
-    unless `force` is true. `pdf_variant` is one of PDF_VARIANTS.
+    unless `force` is true. `pdf_variant` is one of PDF_VARIANTS; `source` as in render_all.
     """
     paths = output_paths(release, list(formats), Path(out_dir))
     for path in paths.values():
@@ -143,6 +151,7 @@ def write_release(
         house=house,
         timeout=timeout,
         pdf_variant=pdf_variant,
+        source=source,
     )
     for fmt, path in paths.items():
         write_file(path, outputs[fmt], force)

@@ -280,7 +280,7 @@ def _set_properties(word: WordDocument, parsed: Document, created: datetime) -> 
 
 
 def _set_provenance(props: Any, meta: dict[str, str]) -> None:  # noqa: ANN401 - untyped
-    """drafter's version, the template set and the input's hash, as core properties."""
+    """The versions of drafter and of the template set, and the input's hash, as properties."""
     made_by = meta.get("drafter-version", "")
     template_set = meta.get("drafter-template-set", "")
     sha = meta.get("drafter-input-sha256", "")
