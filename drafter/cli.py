@@ -68,6 +68,12 @@ def new(
     pdf: Annotated[bool, typer.Option("--pdf", help="Write the PDF.")] = False,
     docx: Annotated[bool, typer.Option("--docx", help="Write the Word document.")] = False,
     html: Annotated[bool, typer.Option("--html", help="Write the HTML page.")] = False,
+    txt: Annotated[
+        bool, typer.Option("--txt", help="Write plain text for an e-mail body (only if asked).")
+    ] = False,
+    eml: Annotated[
+        bool, typer.Option("--eml", help="Write an e-mail with the PDF attached (only if asked).")
+    ] = False,
     out: Annotated[
         Path | None,
         typer.Option("--out", "-o", help="Output folder (default: the YAML file's folder)."),
@@ -98,7 +104,9 @@ def new(
     """
     from drafter import load_release, write_release
 
-    chosen = _formats(html=html, pdf=pdf, docx=docx)
+    extra = tuple(fmt for fmt, wanted in (("txt", txt), ("eml", eml)) if wanted)
+    named = html or pdf or docx or not extra
+    chosen = (_formats(html=html, pdf=pdf, docx=docx) if named else ()) + extra
     release = load_release(file)
     written = write_release(
         release,

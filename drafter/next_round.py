@@ -186,6 +186,10 @@ def _edit(
     _edit_section(document, "civil_society", _edit_civil_society)
     _edit_section(document, "next_round", _edit_next_round)
     _add_previous_round(document, release)
+    if document.get("status") == "final":  # the new round is a draft until approved
+        document["status"] = "draft"
+        document.yaml_add_eol_comment("set it to final once approved", "status")
+    document.pop("embargo", None)
 
 
 def _set_reference(document: CommentedMap, reference: Reference) -> None:

@@ -226,13 +226,11 @@ def _counterpart_naming(text: Text) -> Iterator[Hit]:
 
 
 # --- references ------------------------------------------------------------------------------
-@_rule("reference-format", "error", "a final release has a reference, in the form of its series")
+@_rule("reference-format", "error", "previous rounds' references in the form of the release's own")
 def _reference_format(text: Text) -> Iterator[Hit]:
     release = text.release
     reference = release.reference
     if reference is None:
-        if release.status == "final":
-            yield ("reference",), "a final release has no reference", "add `reference: A 350/12`"
         return
     for index, previous in enumerate(release.previous_rounds):
         other = previous.reference

@@ -599,7 +599,7 @@ def test_an_unknown_key_gets_a_suggestion(old: str, new: str, field: str, sugges
 def test_an_unknown_key_far_from_any_lists_the_known_keys() -> None:
     text = edit(("language: en", "language: en\nhashtag: '#EURussia'"))
     problem = check(text, "hashtag", "hashtag:", "`hashtag` is not a known field")
-    assert "known keys here: body, civil_society" in problem.message
+    assert "known keys here: body, checks, civil_society" in problem.message
 
 
 def test_an_unknown_key_in_a_paragraph_run_is_suggested() -> None:
