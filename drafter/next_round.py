@@ -188,7 +188,6 @@ def _edit(
     _add_previous_round(document, release)
     if document.get("status") == "final":  # the new round is a draft until approved
         document["status"] = "draft"
-        document.yaml_add_eol_comment("set it to final once approved", "status")
     document.pop("embargo", None)
 
 

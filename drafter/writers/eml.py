@@ -39,8 +39,7 @@ def write_eml(html: str, house: House) -> bytes:
     if parsed.language:  # after the content: set_content drops Content-* headers
         message["Content-Language"] = parsed.language
     message.set_boundary(f"=_mixed_{key[:32]}")
-    alternative = message.get_payload()[0]
-    assert isinstance(alternative, EmailMessage)
+    alternative = next(message.iter_parts())
     alternative.set_boundary(f"=_alternative_{key[:32]}")
     return message.as_bytes()
 
