@@ -259,6 +259,51 @@ def check(
         raise typer.Exit(1)
 
 
+@app.command()
+def diff(
+    old: Annotated[Path, typer.Argument(help="The earlier release file.")],
+    new: Annotated[Path, typer.Argument(help="The later release file.")],
+    html_out: Annotated[
+        Path | None, typer.Option("--html", help="Also write the changes as an HTML page.")
+    ] = None,
+    force: ForceOption = False,
+) -> None:
+    """Show what changed between two drafts or rounds: the facts, and the words of the text.
+
+    Example: drafter diff round-15.yaml round-16.yaml --html changes.html
+    """
+    from drafter.diff import diff_releases, html_page
+    from drafter.loading import load_release
+    from drafter.output import write_file
+
+    changes = diff_releases(load_release(old), load_release(new))
+    typer.echo(changes.terminal(), nl=False)
+    if html_out is not None:
+        page = html_page(changes, old.name, new.name)
+        write_file(html_out, page.encode("utf-8"), force)
+        typer.echo(str(html_out))
+
+
+@app.command()
+def feed(
+    folder: Annotated[Path, typer.Argument(help="A folder of release files (the archive).")],
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="The feed file [default: DIR/feed.xml].")
+    ] = None,
+    base_url: Annotated[
+        str, typer.Option("--base-url", help="Where the HTML files are published.")
+    ] = "",
+    force: ForceOption = False,
+) -> None:
+    """Write an Atom feed of the folder's final releases, newest first.
+
+    Example: drafter feed archive/ --base-url https://example.org/press/
+    """
+    from drafter.feed import write_feed
+
+    typer.echo(str(write_feed(folder, out, base_url=base_url, force=force)))
+
+
 def _formats(*, html: bool, pdf: bool, docx: bool) -> tuple[str, ...]:
     """The formats named by the flags; all of them when none is."""
     wanted = {"html": html, "pdf": pdf, "docx": docx}
