@@ -165,7 +165,8 @@ def _paragraphs(pieces: list[Piece]) -> list[list[Piece]]:
     groups: list[list[Piece]] = [[]]
     for piece in pieces:
         if piece.text == _PARAGRAPH:
-            if piece.kind != "equal":
+            whole = all(other.kind == piece.kind for other in groups[-1])
+            if piece.kind != "equal" and not whole:  # a paragraph split or joined
                 groups[-1].append(Piece(piece.kind, "\u00b6 "))
             groups.append([])
         else:
