@@ -183,8 +183,9 @@ def test_every_format_carries_the_provenance(draft: dict[str, bytes]) -> None:
         ("drafter-status", "draft"),
     ]:
         assert f'<meta name="{name}" content="{value}">' in html
-    info = pypdf.PdfReader(io.BytesIO(draft["pdf"])).metadata
-    assert info is not None
+    metadata = pypdf.PdfReader(io.BytesIO(draft["pdf"])).metadata
+    assert metadata is not None
+    info = {str(key): str(value) for key, value in metadata.items()}
     assert (info["/DrafterVersion"], info["/DrafterTemplateSet"]) == (made_by, "eu-press 1.0.0")
     assert info["/DrafterInputSHA256"] == sha and info["/DrafterStatus"] == "draft"
     props = docx.Document(io.BytesIO(draft["docx"])).core_properties
