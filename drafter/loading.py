@@ -6,6 +6,7 @@ Every problem is reported at once, each with its field path and, for YAML, its l
 from __future__ import annotations
 
 import difflib
+import logging
 import os
 import re
 import types
@@ -33,6 +34,7 @@ __all__ = [
 
 
 RELEASE_SUFFIXES = (".yaml", ".yml")
+logger = logging.getLogger(__name__)
 
 
 def release_files(folder: Path) -> list[Path]:
@@ -75,10 +77,19 @@ def load_release(source: str | Path | bytes) -> Release:
     return load_source(source)[1]
 
 
-def load_source(source: str | Path | bytes) -> tuple[Source, Release]:
-    """The parsed YAML (with the line of each field) and the validated release it holds."""
+def load_source(source: str | Path | bytes) -> tuple[Source, Release, list[Problem]]:
+    """The parsed YAML (with each field's line), its validated release, and warnings.
+
+    The warnings (a shared contact not valid on the release's date) are also logged.
+    """
+    from drafter.contacts_book import resolve_contacts
+
     parsed = read_source(source)
-    return parsed, validate_release(parsed)
+    path = Path(source) if isinstance(source, Path | str) and "\n" not in str(source) else None
+    warnings = resolve_contacts(parsed, path)
+    for warning in warnings:
+        logger.warning("%s: %s", parsed.name or "the release", warning)
+    return parsed, validate_release(parsed), warnings
 
 
 def validate_release(source: Source | dict[str, Any]) -> Release:

@@ -19,7 +19,7 @@ from typing import Any
 
 from drafter.errors import InputError, Problem
 
-__all__ = ["PROJECT_FILE", "Project", "find_project"]
+__all__ = ["PROJECT_FILE", "Project", "find_project", "inside", "outside_message"]
 
 PROJECT_FILE = "drafter.toml"
 _MAX_BYTES = 64 * 1024
@@ -64,19 +64,27 @@ class Project:
                 ],
                 str(self.path),
             )
-        return inside(self.root, self.root / name, str(self.path), "contacts.file")
+        found = inside(self.root, self.root, name)
+        if found is None:
+            problem = Problem(outside_message(name, self.root), "contacts.file")
+            raise InputError([problem], str(self.path))
+        return found
 
 
-def inside(root: Path, path: Path, source: str, where: str) -> Path:
-    """`path` resolved, if it lies inside `root`; otherwise an InputError naming `where`."""
-    resolved = path.resolve()
-    if Path(path).is_absolute() or not resolved.is_relative_to(root.resolve()):
-        message = (
-            f"{path} is outside the project folder {root}; name a file inside it, relative "
-            "to the file that names it"
-        )
-        raise InputError([Problem(message, where)], source)
+def inside(root: Path, base: Path, name: str) -> Path | None:
+    """The file `name` relative to `base`, resolved, if it lies inside `root`; else None."""
+    resolved = (base / name).resolve()
+    if Path(name).is_absolute() or not resolved.is_relative_to(root.resolve()):
+        return None
     return resolved
+
+
+def outside_message(name: str, root: Path) -> str:
+    """What to tell of a file named outside the folder it must be in."""
+    return (
+        f"{name} is outside the folder {root}; name a file inside it, relative to the file "
+        "that names it (no absolute path, no .. out of the folder)"
+    )
 
 
 def find_project(start: Path) -> Project | None:

@@ -329,6 +329,11 @@ class Release(_Model):
         None, description='Not for publication before, Brussels time: "2012-07-24 12:00".'
     )
     checks: Checks | None = Field(None, description="Settings of `drafter check` for this file.")
+    contacts_file: Line | None = Field(
+        None,
+        description="The shared contacts file whose keys `contacts.people` may name, "
+        "relative to this file.",
+    )
 
     @property
     def parties(self) -> tuple[Party, Party]:

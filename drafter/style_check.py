@@ -457,8 +457,12 @@ def check_file(path: Path) -> tuple[Release, list[Finding]]:
     """The release in the file at `path` and its findings, with the project's settings."""
     from drafter.loading import load_source
 
-    source, release = load_source(path)
-    return release, check_release(release, source, disabled_rules(path))
+    source, release, warnings = load_source(path)
+    findings = [
+        Finding("contact-validity", "warning", w.message, w.field, w.line, "update the entry")
+        for w in warnings
+    ]
+    return release, findings + check_release(release, source, disabled_rules(path))
 
 
 def require_publishable(release: Release, path: Path | None = None) -> None:
@@ -467,9 +471,9 @@ def require_publishable(release: Release, path: Path | None = None) -> None:
         return
     source = None
     if path is not None:
-        from drafter.loading import load_source
+        from drafter.loading import read_source
 
-        source = load_source(path)[0]
+        source = read_source(path)  # for the lines; the release is already resolved
     findings = check_release(release, source, disabled_rules(path))
     errors = [finding for finding in findings if finding.level == "error"]
     if errors:
