@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from drafter.loading import load_release, validate_release
     from drafter.rendering import render, render_all, write_release
     from drafter.schema import Release
+    from drafter.style_check import Finding, check_release
     from drafter.templating import load_house
     from drafter.writers import FORMATS
 
@@ -38,6 +39,7 @@ if TYPE_CHECKING:
 __all__ = [
     "FORMATS",
     "DrafterError",
+    "Finding",
     "InputError",
     "LimitError",
     "OutputError",
@@ -46,6 +48,7 @@ __all__ = [
     "TemplateError",
     "UsageError",
     "__version__",
+    "check_release",
     "load_house",
     "load_release",
     "release_schema",
@@ -64,6 +67,8 @@ _LAZY = {
     "render": "drafter.rendering",
     "render_all": "drafter.rendering",
     "write_release": "drafter.rendering",
+    "check_release": "drafter.style_check",
+    "Finding": "drafter.style_check",
 }
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
