@@ -100,11 +100,9 @@ def find_project(start: Path) -> Project | None:
 
 
 def _read(path: Path) -> dict[str, Any]:
-    raw = path.read_bytes()[: _MAX_BYTES + 1]
-    if len(raw) > _MAX_BYTES:
-        raise InputError(
-            [Problem(f"is over {_MAX_BYTES:,} bytes; is this the right file?")], str(path)
-        )
+    from drafter.loading import read_bytes
+
+    raw = read_bytes(path, _MAX_BYTES)
     try:
         return tomllib.loads(raw.decode("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:

@@ -47,6 +47,11 @@ def _writers(formats: Iterable[str], pdf_variant: str) -> dict[str, Writer]:
         from drafter.writers.pdf import write_pdf
 
         chosen["pdf"] = partial(write_pdf, variant=pdf_variant)
+    if "eml" in chosen:  # the e-mail's attachment is the PDF of the same variant
+        check_pdf_variant(pdf_variant)
+        from drafter.writers.eml import write_eml
+
+        chosen["eml"] = partial(write_eml, pdf_variant=pdf_variant)
     return chosen
 
 
@@ -106,7 +111,7 @@ def render_all(
     writers = _writers(formats, pdf_variant)
     _check_language(release, chosen)
     require_publishable(release, Path(source) if source is not None else None)
-    if "pdf" in writers:
+    if "pdf" in writers or "eml" in writers:
         _check_glyphs(release, chosen)
     with time_limit(timeout):
         html = render_html(release, chosen)

@@ -87,6 +87,9 @@ class Text:
         return next((loc for loc, text in self.fields if pattern.search(text)), None)
 
 
+Check = Callable[[Text], Iterable[Hit]]
+
+
 @dataclass(frozen=True)
 class Rule:
     """A house-style rule: its id, level, what it checks, and the function that checks it."""
@@ -94,14 +97,17 @@ class Rule:
     id: str
     level: Level
     summary: str
-    check: Callable[[Text], Iterable[Hit]]
+    check: Check
 
 
 RULES: dict[str, Rule] = {}
+"""Every rule, by id, in the order they run."""
 
 
-def _rule(id_: str, level: Level, summary: str) -> Callable[[Callable[[Text], Iterable[Hit]]], Any]:
-    def register(check: Callable[[Text], Iterable[Hit]]) -> Callable[[Text], Iterable[Hit]]:
+def _rule(id_: str, level: Level, summary: str) -> Callable[[Check], Check]:
+    """Register the decorated function as the rule `id_`."""
+
+    def register(check: Check) -> Check:
         RULES[id_] = Rule(id_, level, summary, check)
         return check
 

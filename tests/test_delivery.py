@@ -231,3 +231,14 @@ def test_a_folder_without_a_final_release_has_no_feed(tmp_path: Path, capsys: Ca
     code, _, err = run(capsys, "feed", str(folder))
     assert code == 1 and "no final release" in err
     assert not (folder / "feed.xml").exists()
+
+
+def test_the_email_attaches_the_pdf_variant_asked_for() -> None:
+    import io
+
+    import pikepdf
+
+    data = drafter.render_all(release(), ["eml"], pdf_variant="pdf/a-3b")["eml"]
+    attachment = list(_parse(data).iter_parts())[1]
+    with pikepdf.open(io.BytesIO(attachment.get_content())) as pdf:
+        assert pdf.open_metadata().pdfa_status == "3B"

@@ -183,3 +183,10 @@ def test_a_final_release_with_errors_is_not_written(tmp_path: Path, capsys: Cap)
     )
     code, out, _ = run(capsys, "new", str(draft), "--html", "--out", str(tmp_path / "out"))
     assert code == 0 and out.strip().endswith("2012-07-24_A-350-12_DRAFT.html")
+
+
+def test_an_unreadable_project_file_is_named(tmp_path: Path, capsys: Cap) -> None:
+    path = _file(tmp_path)
+    (tmp_path / "drafter.toml").write_text("[check\ndisable = 1\n")
+    code, _, err = run(capsys, "check", str(path))
+    assert code == 1 and f"{tmp_path / 'drafter.toml'}: 1 problem" in err and "line 1" in err

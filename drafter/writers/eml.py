@@ -16,14 +16,15 @@ from email.utils import format_datetime
 
 from drafter.structure import Document, parse_document
 from drafter.templating import House
+from drafter.writers import DEFAULT_PDF_VARIANT
 from drafter.writers.dates import day_start, source_date
 from drafter.writers.text import plain_text
 
 __all__ = ["message_date", "write_eml"]
 
 
-def write_eml(html: str, house: House) -> bytes:
-    """The release as an RFC 5322 message (CRLF lines) with its PDF attached."""
+def write_eml(html: str, house: House, *, pdf_variant: str = DEFAULT_PDF_VARIANT) -> bytes:
+    """The release as an RFC 5322 message (CRLF lines) with its PDF (of `pdf_variant`)."""
     from drafter.writers.pdf import write_pdf
 
     parsed = parse_document(html)
@@ -34,7 +35,10 @@ def write_eml(html: str, house: House) -> bytes:
     message.add_alternative(html, subtype="html", charset="utf-8")
     stem = parsed.meta.get("drafter-file-stem", "release")
     message.add_attachment(
-        write_pdf(html, house), maintype="application", subtype="pdf", filename=f"{stem}.pdf"
+        write_pdf(html, house, variant=pdf_variant),
+        maintype="application",
+        subtype="pdf",
+        filename=f"{stem}.pdf",
     )
     if parsed.language:  # after the content: set_content drops Content-* headers
         message["Content-Language"] = parsed.language
