@@ -110,12 +110,12 @@ def render_all(
     chosen = _house(templates, house)
     writers = _writers(formats, pdf_variant)
     _check_language(release, chosen)
-    require_publishable(release, Path(source) if source is not None else None)
     if "pdf" in writers or "eml" in writers:
         _check_glyphs(release, chosen)
     with time_limit(timeout):
         html = render_html(release, chosen)
         check_marked(release, html, chosen.name)
+        require_publishable(release, Path(source) if source is not None else None, html)
         return {fmt: write(html, chosen) for fmt, write in writers.items()}
 
 
