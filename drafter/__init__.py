@@ -97,9 +97,10 @@ def __dir__() -> list[str]:
 
 def release_schema() -> dict[str, Any]:
     """The JSON Schema of a release file, for editors' completion and checks."""
+    from drafter.publication import schema_with_contact_keys
     from drafter.schema import Release
 
-    schema = Release.model_json_schema()
+    schema = schema_with_contact_keys(Release.model_json_schema())
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "drafter release"
     return schema

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING, Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 from zoneinfo import ZoneInfo
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 
 from drafter.errors import TemplateError
 from drafter.fields import Line, check_placeholder
@@ -25,6 +25,7 @@ __all__ = [
     "check_marked",
     "embargo_problems",
     "embargo_text",
+    "schema_with_contact_keys",
 ]
 
 if TYPE_CHECKING:
@@ -71,7 +72,13 @@ def _in_brussels(naive: datetime, text: str) -> datetime:
 EmbargoTime = Annotated[
     datetime,
     BeforeValidator(_brussels_time),
-    Field(json_schema_extra={"pattern": r"^\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2}$"}),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": r"^\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2}$",
+            "examples": ["2012-07-24 12:00"],
+        }
+    ),
 ]
 """A time in Brussels, written "2012-07-24 12:00"."""
 
@@ -117,3 +124,12 @@ def check_marked(release: Release, html: str, house: str) -> None:
             f"the house {house}'s template does not mark drafts: a draft must carry the "
             'DRAFT mark (include "marks.j2" at the top of the header), or set `status: final`'
         )
+
+
+def schema_with_contact_keys(schema: dict[str, Any]) -> dict[str, Any]:
+    """The release's JSON Schema, a person of `contacts.people` also a key (shared contacts)."""
+    people = schema.get("$defs", {}).get("Contacts", {}).get("properties", {}).get("people")
+    if people and "items" in people:
+        key = {"type": "string", "description": "A key of the shared contacts file."}
+        people["items"] = {"anyOf": [people["items"], key]}
+    return schema

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 
 import pytest
@@ -160,3 +161,13 @@ def test_validate_and_check_show_the_validity_warning(
     ]
     code, out, _ = run(capsys, "check", str(path))
     assert code == 0 and "warning [contact-validity]" in out
+
+
+def test_the_json_schema_allows_keys_and_the_embargo_form() -> None:
+    schema = drafter.release_schema()
+    items = schema["$defs"]["Contacts"]["properties"]["people"]["items"]["anyOf"]
+    assert {"$ref": "#/$defs/Contact"} in items and any(i.get("type") == "string" for i in items)
+    assert "contacts_file" in schema["properties"]
+    embargo = schema["properties"]["embargo"]["anyOf"][0]
+    assert embargo["type"] == "string" and "format" not in embargo
+    assert re.fullmatch(embargo["pattern"], "2012-07-24 12:00")
