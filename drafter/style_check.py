@@ -109,6 +109,13 @@ class Rule:
 
 RULES: dict[str, Rule] = {}
 """Every rule, by id, in the order they run."""
+CONTACT_VALIDITY = "contact-validity"
+"""The warning of a shared contact not valid on the release's date, found while loading."""
+
+
+def _rule_ids() -> list[str]:
+    """The ids a file or project may turn off."""
+    return [*RULES, CONTACT_VALIDITY]
 
 
 def _rule(id_: str, level: Level, summary: str) -> Callable[[Check], Check]:
@@ -438,10 +445,10 @@ def _unknown_rules(release: Release, source: Source | None) -> list[Finding]:
     found = []
     names = release.checks.disable if release.checks else []
     for index, name in enumerate(names):
-        if name in RULES:
+        if name in _rule_ids():
             continue
-        close = difflib.get_close_matches(name, list(RULES), n=1)
-        hint = f"did you mean {close[0]}?" if close else f"the rules: {', '.join(RULES)}"
+        close = difflib.get_close_matches(name, _rule_ids(), n=1)
+        hint = f"did you mean {close[0]}?" if close else f"the rules: {', '.join(_rule_ids())}"
         loc = ("checks", "disable", index)
         position = source.position(loc) if source else None
         found.append(
@@ -461,10 +468,11 @@ def disabled_rules(path: Path | None) -> list[str]:
     if project is None:
         return []
     names = project.disabled_checks()
-    unknown = [name for name in names if name not in RULES]
+    unknown = [name for name in names if name not in _rule_ids()]
     if unknown:
         message = (
-            f"names rules that do not exist: {', '.join(unknown)}; the rules: {', '.join(RULES)}"
+            f"names rules that do not exist: {', '.join(unknown)}; "
+            f"the rules: {', '.join(_rule_ids())}"
         )
         raise InputError([Problem(message, "check.disable")], str(project.path))
     return names
@@ -475,11 +483,14 @@ def check_file(path: Path) -> tuple[Release, list[Finding]]:
     from drafter.loading import load_source
 
     source, release, warnings = load_source(path)
+    disabled = disabled_rules(path)
+    off = set(disabled) | set(release.checks.disable if release.checks else ())
     findings = [
-        Finding("contact-validity", "warning", w.message, w.field, w.line, "update the entry")
+        Finding(CONTACT_VALIDITY, "warning", w.message, w.field, w.line, "update the entry")
         for w in warnings
+        if CONTACT_VALIDITY not in off
     ]
-    return release, findings + check_release(release, source, disabled_rules(path))
+    return release, findings + check_release(release, source, disabled)
 
 
 def require_publishable(

@@ -171,3 +171,10 @@ def test_the_json_schema_allows_keys_and_the_embargo_form() -> None:
     embargo = schema["properties"]["embargo"]["anyOf"][0]
     assert embargo["type"] == "string" and "format" not in embargo
     assert re.fullmatch(embargo["pattern"], "2012-07-24 12:00")
+
+
+def test_the_validity_warning_can_be_turned_off(tmp_path: Path) -> None:
+    book = BOOK.replace("  valid_until: 2014-10-31", "  valid_until: 2012-01-31")
+    off = ("status: final", "status: final\nchecks:\n  disable: [contact-validity]")
+    path = _release(tmp_path, _people("mann", book="contacts.yaml"), off, book=book)
+    assert check_file(path)[1] == []
