@@ -242,3 +242,39 @@ def test_the_email_attaches_the_pdf_variant_asked_for() -> None:
     attachment = list(_parse(data).iter_parts())[1]
     with pikepdf.open(io.BytesIO(attachment.get_content())) as pdf:
         assert pdf.open_metadata().pdfa_status == "3B"
+
+
+def test_the_reference_round_from_draft_to_sent_and_published(tmp_path: Path, capsys: Cap) -> None:
+    """The issue's "done when": draft, check, see the changes, approve with an embargo, send."""
+    folder = archive(tmp_path / "archive", R15)
+    first = tmp_path / "first-draft.yaml"
+    first.write_text(edit(("status: final", "status: draft")), encoding="utf-8")
+    code, out, _ = run(capsys, "new", str(first), "--pdf", "--out", str(tmp_path / "drafts"))
+    assert code == 0 and out.strip().endswith("2012-07-24_A-350-12_DRAFT.pdf")
+    assert run(capsys, "check", str(first))[0] == 0
+
+    approved = folder / R15  # the officer's edit, approved and embargoed
+    approved.write_text(
+        edit(("in an open atmosphere", "in a frank atmosphere")) + "embargo: 2012-07-24 12:00\n",
+        encoding="utf-8",
+    )
+    code, out, _ = run(capsys, "diff", str(first), str(approved))
+    assert code == 0 and "status: draft -> final" in out and "embargo: (none) -> 2012-07-24" in out
+    assert "[-an open-] {+a frank+}" in out
+
+    code, out, _ = run(capsys, "new", str(approved), "--html", "--eml", "--txt")
+    assert code == 0
+    assert sorted(Path(line).name for line in out.split()) == [
+        "2012-07-24_A-350-12.eml",
+        "2012-07-24_A-350-12.html",
+        "2012-07-24_A-350-12.txt",
+    ]
+    message = _parse((folder / "2012-07-24_A-350-12.eml").read_bytes())
+    assert message["Subject"] == "The EU and Russia hold human rights consultations"
+    body = next(message.iter_parts()).get_body(("plain",))
+    assert body is not None
+    assert "EMBARGO: not for publication before 24 July 2012, 12:00 CEST" in body.get_content()
+
+    assert run(capsys, "feed", str(folder))[0] == 0
+    root = ET.parse(folder / "feed.xml").getroot()
+    assert root.findtext(f"{ATOM}entry/{ATOM}updated") == "2012-07-24T10:00:00Z"
