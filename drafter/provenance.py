@@ -3,7 +3,7 @@
 Every format carries these in its metadata (HTML <meta>, PDF document information, Word
 core properties), so a published file can be traced to its source. The input's hash is the
 SHA-256 of the release's facts as canonical JSON: the same facts give the same hash, whether
-they came from a YAML file, a form or JSON, and `drafter validate` prints it.
+they came from a YAML file, a form or JSON; `input_sha256` gives it for a release to compare.
 """
 
 from __future__ import annotations
