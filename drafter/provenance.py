@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "META_NAMES",
+    "creator",
     "input_sha256",
     "pdf_info",
     "publication_context",
@@ -75,3 +76,11 @@ def publication_context(release: Release, house: House) -> dict[str, Any]:
 def pdf_info(meta: dict[str, str]) -> dict[str, str]:
     """The provenance among an HTML page's <meta> values, keyed as in the PDF's information."""
     return {key: meta[name] for name, key in META_NAMES.items() if name in meta}
+
+
+def creator(meta: dict[str, str]) -> str | None:
+    """The PDF's creator and XMP CreatorTool: `drafter 0.1.0, template set eu-press 1.0.0`."""
+    made_by, template_set = meta.get("drafter-version"), meta.get("drafter-template-set")
+    if not made_by:
+        return None
+    return f"{made_by}, template set {template_set}" if template_set else made_by

@@ -188,6 +188,10 @@ def test_every_format_carries_the_provenance(draft: dict[str, bytes]) -> None:
     info = {str(key): str(value) for key, value in metadata.items()}
     assert (info["/DrafterVersion"], info["/DrafterTemplateSet"]) == (made_by, "eu-press 1.0.0")
     assert info["/DrafterInputSHA256"] == sha and info["/DrafterStatus"] == "draft"
+    creator = f"{made_by}, template set eu-press 1.0.0"
+    assert info["/Creator"] == creator
+    with pikepdf.open(io.BytesIO(draft["pdf"])) as pdf:
+        assert pdf.open_metadata()["xmp:CreatorTool"] == creator
     props = docx.Document(io.BytesIO(draft["docx"])).core_properties
     assert (props.version, props.identifier, props.content_status) == (
         made_by,
