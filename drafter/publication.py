@@ -38,9 +38,16 @@ _HINT = 'write it as "YYYY-MM-DD HH:MM", Brussels time, such as "2012-07-24 12:0
 
 
 def _brussels_time(value: object) -> object:
-    """A Brussels wall-clock time written "2012-07-24 12:00", as an aware datetime."""
+    """A Brussels wall-clock time written "2012-07-24 12:00", as an aware datetime.
+
+    A datetime (from Python) is taken as it is, in Brussels when it names no zone; numbers
+    (Unix timestamps) and anything else are refused.
+    """
+    if isinstance(value, datetime):
+        shown = value.isoformat(sep=" ", timespec="minutes")
+        return value if value.tzinfo else _in_brussels(value, shown)
     if not isinstance(value, str):
-        return value
+        raise ValueError(f"is not a date and time; {_HINT}")
     text = check_placeholder(value.strip())
     match = _EMBARGO.fullmatch(text)
     if match is None:

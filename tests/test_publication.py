@@ -214,3 +214,16 @@ def test_drafter_new_names_a_draft_and_checks_only_finals(tmp_path: Path, capsys
     shutil.copy(REPO / "examples" / "eu-russia-2012-07-24.yaml", source)
     code, out, _ = run(capsys, "new", str(source), "--html")
     assert code == 0 and out.strip() == str(tmp_path / "2012-07-24_A-350-12.html")
+
+
+def test_an_embargo_from_plain_data_is_text_or_a_datetime() -> None:
+    from datetime import datetime
+
+    from drafter.loading import read_source
+
+    data = read_source(edit()).data
+    with pytest.raises(InputError, match=r"embargo: is not a date and time"):
+        drafter.validate_release({**data, "embargo": 1343124000})  # no Unix timestamps
+    naive = drafter.validate_release({**data, "embargo": datetime(2012, 7, 24, 12, 0)})
+    assert naive.embargo is not None and naive.embargo.utcoffset() is not None
+    assert naive.embargo.isoformat() == "2012-07-24T12:00:00+02:00"
