@@ -76,6 +76,8 @@ def fact_changes(old: Release, new: Release) -> list[str]:
             found += _by_key("previous_rounds", before[key], after[key], "date")
         elif key == "contacts":
             found += _contacts(before[key], after[key])
+        elif key == "civil_society":
+            found += _civil_society(before[key], after[key])
         else:
             found += _changes(key, before[key], after[key])
     return found
@@ -107,6 +109,15 @@ def _contacts(old: dict[str, Any] | None, new: dict[str, Any] | None) -> list[st
     for key in ("mailbox", "website"):
         found += _changes(f"contacts.{key}", old.get(key), new.get(key))
     return found
+
+
+def _civil_society(old: dict[str, Any] | None, new: dict[str, Any] | None) -> list[str]:
+    old, new = old or {}, new or {}
+    path = "civil_society.meetings"
+    found = _by_key(path, old.get("meetings", []), new.get("meetings", []), "date")
+    return found + list(
+        _changes("civil_society.sentence", old.get("sentence"), new.get("sentence"))
+    )
 
 
 def _by_key(path: str, old: list[dict[str, Any]], new: list[dict[str, Any]], key: str) -> list[str]:

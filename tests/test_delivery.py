@@ -163,6 +163,7 @@ def test_drafter_diff_writes_the_page_and_keeps_an_existing_one(
     out = tmp_path / "changes.html"
     code, stdout, _ = run(capsys, "diff", str(folder / R15), str(folder / R16), "--html", str(out))
     assert code == 0 and "meeting.round: 15 -> 16" in stdout and str(out) in stdout
+    assert "civil_society.meetings: added 2012-11-22" in stdout
     assert "<ins>sixteenth</ins>" in out.read_text(encoding="utf-8")
     code, _, err = run(capsys, "diff", str(folder / R15), str(folder / R16), "--html", str(out))
     assert code == 3 and "--force" in err
