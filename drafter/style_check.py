@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import difflib
 import html
+import logging
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
@@ -36,6 +37,7 @@ __all__ = [
     "summary",
 ]
 
+logger = logging.getLogger(__name__)
 Level = Literal["error", "warning"]
 Hit = tuple[FieldPath, str, str]
 """What a rule found: the field, the message and the suggestion."""
@@ -498,6 +500,8 @@ def require_publishable(
 ) -> None:
     """Refuse a final release with error-level findings, listing them (InputError).
 
+    Warnings do not stop it; they are logged.
+
     `path` is the release's file (for lines and the project's settings), `html` the release
     as rendered.
     """
@@ -510,6 +514,8 @@ def require_publishable(
         source = read_source(path)  # for the lines; the release is already resolved
     findings = check_release(release, source, disabled_rules(path), html)
     errors = [finding for finding in findings if finding.level == "error"]
+    for finding in findings if not errors else []:
+        logger.warning("%s: %s", path or "the release", finding)
     if errors:
         problems = [
             Problem(f"[{f.rule}] {f.message}; {f.suggestion} (house style)", f.field, f.line)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 from pathlib import Path
 
 import pytest
@@ -190,3 +191,13 @@ def test_an_unreadable_project_file_is_named(tmp_path: Path, capsys: Cap) -> Non
     (tmp_path / "drafter.toml").write_text("[check\ndisable = 1\n")
     code, _, err = run(capsys, "check", str(path))
     assert code == 1 and f"{tmp_path / 'drafter.toml'}: 1 problem" in err and "line 1" in err
+
+
+def test_a_final_release_with_warnings_is_written_and_warned_of(
+    tmp_path: Path, capsys: Cap, caplog: pytest.LogCaptureFixture
+) -> None:
+    path = _file(tmp_path, (FIRST, "They met 3 NGOs."))
+    with caplog.at_level(logging.WARNING, logger="drafter"):
+        code, out, _ = run(capsys, "new", str(path), "--html")
+    assert code == 0 and out.strip().endswith("2012-07-24_A-350-12.html")
+    assert "warning [small-numbers] body[0]" in caplog.text
