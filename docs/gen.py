@@ -91,7 +91,10 @@ def _default(node: Schema) -> str:
 def _objects(node: Schema, defs: dict[str, Schema], path: str) -> Iterator[tuple[str, Schema]]:
     """Every group of fields under `node` (itself first), with its path."""
     node, _ = _resolve(node, defs)
-    if node.get("type") == "array":
+    if "anyOf" in node:  # a choice, such as a contact or a shared contact's key
+        for option in node["anyOf"]:
+            yield from _objects(option, defs, path)
+    elif node.get("type") == "array":
         yield from _objects(node["items"], defs, f"{path}[]")
     elif node.get("type") == "object":
         yield path, node

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from drafter.loading import load_release, validate_release
     from drafter.rendering import render, render_all, write_release
     from drafter.schema import Release
+    from drafter.style_check import Finding, check_release
     from drafter.templating import load_house
     from drafter.writers import FORMATS
 
@@ -39,6 +40,7 @@ if TYPE_CHECKING:
 __all__ = [
     "FORMATS",
     "DrafterError",
+    "Finding",
     "InputError",
     "LimitError",
     "OutputError",
@@ -47,6 +49,7 @@ __all__ = [
     "TemplateError",
     "UsageError",
     "__version__",
+    "check_release",
     "language_version",
     "load_house",
     "load_release",
@@ -67,6 +70,8 @@ _LAZY = {
     "render": "drafter.rendering",
     "render_all": "drafter.rendering",
     "write_release": "drafter.rendering",
+    "check_release": "drafter.style_check",
+    "Finding": "drafter.style_check",
 }
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
@@ -96,9 +101,10 @@ def __dir__() -> list[str]:
 def release_schema() -> dict[str, Any]:
     """The JSON Schema of a release file, for editors' completion and checks."""
     from drafter.languages import translation_schema
+    from drafter.publication import schema_with_contact_keys
     from drafter.schema import Release
 
-    schema = Release.model_json_schema()
+    schema = schema_with_contact_keys(Release.model_json_schema())
     schema["properties"]["translations"]["additionalProperties"] = translation_schema(schema)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "drafter release"

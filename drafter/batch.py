@@ -273,6 +273,7 @@ def _render(source: Path, release: Release, task: _Task) -> Outcome:
             timeout=task.timeout,
             house=task.house,
             languages=release.languages,
+            source=source,
         )
     except DrafterError as exc:
         return _failure(source, exc)

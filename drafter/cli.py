@@ -86,6 +86,12 @@ def new(
     pdf: Annotated[bool, typer.Option("--pdf", help="Write the PDF.")] = False,
     docx: Annotated[bool, typer.Option("--docx", help="Write the Word document.")] = False,
     html: Annotated[bool, typer.Option("--html", help="Write the HTML page.")] = False,
+    txt: Annotated[
+        bool, typer.Option("--txt", help="Write plain text for an e-mail body (only if asked).")
+    ] = False,
+    eml: Annotated[
+        bool, typer.Option("--eml", help="Write an e-mail with the PDF attached (only if asked).")
+    ] = False,
     out: Annotated[
         Path | None,
         typer.Option("--out", "-o", help="Output folder (default: the YAML file's folder)."),
@@ -123,7 +129,9 @@ def new(
     """
     from drafter import load_release, write_release
 
-    chosen = _formats(html=html, pdf=pdf, docx=docx)
+    extra = tuple(fmt for fmt, wanted in (("txt", txt), ("eml", eml)) if wanted)
+    named = html or pdf or docx or not extra
+    chosen = (_formats(html=html, pdf=pdf, docx=docx) if named else ()) + extra
     release = load_release(file, house=house)
     written = write_release(
         release,
@@ -135,6 +143,7 @@ def new(
         pdf_variant=pdf_variant,
         house=house,
         languages=_languages(lang) or release.languages,
+        source=file,
     )
     for path in written:
         typer.echo(str(path))
@@ -268,6 +277,77 @@ def import_release(
     for warning in imported.warnings:
         logging.getLogger("drafter").warning("%s: %s", release, warning)
     typer.echo(str(path))
+
+
+# --- from draft to publication: check, diff, feed (issue 8) ---
+@app.command()
+def check(
+    file: FileArg,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the findings as JSON.")] = False,
+) -> None:
+    """Check a release against the house style; exits 1 on an error-level finding.
+
+    Rules are turned off with `checks: {disable: [rule-id]}` in the file, or
+    `[check] disable = [...]` in a drafter.toml of its folder or a parent.
+
+    Example: drafter check round.yaml --json
+    """
+    from drafter.style_check import check_file, summary
+
+    findings = check_file(file)[1]
+    if as_json:
+        typer.echo(json.dumps([f.as_dict() for f in findings], indent=2, ensure_ascii=False))
+    else:
+        for finding in findings:
+            typer.echo(f"{file}: {finding}")
+        typer.echo(f"{file}: {summary(findings)}")
+    if any(finding.level == "error" for finding in findings):
+        raise typer.Exit(1)
+
+
+@app.command()
+def diff(
+    old: Annotated[Path, typer.Argument(help="The earlier release file.")],
+    new: Annotated[Path, typer.Argument(help="The later release file.")],
+    html_out: Annotated[
+        Path | None, typer.Option("--html", help="Also write the changes as an HTML page.")
+    ] = None,
+    force: ForceOption = False,
+) -> None:
+    """Show what changed between two drafts or rounds: the facts, and the words of the text.
+
+    Example: drafter diff round-15.yaml round-16.yaml --html changes.html
+    """
+    from drafter.diff import diff_releases, html_page
+    from drafter.loading import load_release
+    from drafter.output import write_file
+
+    changes = diff_releases(load_release(old), load_release(new))
+    typer.echo(changes.terminal(), nl=False)
+    if html_out is not None:
+        page = html_page(changes, old.name, new.name)
+        write_file(html_out, page.encode("utf-8"), force)
+        typer.echo(str(html_out))
+
+
+@app.command()
+def feed(
+    folder: Annotated[Path, typer.Argument(help="A folder of release files (the archive).")],
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="The feed file [default: DIR/feed.xml].")
+    ] = None,
+    base_url: Annotated[
+        str, typer.Option("--base-url", help="Where the HTML files are published.")
+    ] = "",
+    force: ForceOption = False,
+) -> None:
+    """Write an Atom feed of the folder's final releases, newest first.
+
+    Example: drafter feed archive/ --base-url https://example.org/press/
+    """
+    from drafter.feed import write_feed
+
+    typer.echo(str(write_feed(folder, out, base_url=base_url, force=force)))
 
 
 def _formats(*, html: bool, pdf: bool, docx: bool) -> tuple[str, ...]:

@@ -31,6 +31,7 @@ MAX_URL = 2_000
 _SPACES = re.compile(r"[ \t\r\n]+")
 _LINK_SCHEMES = frozenset({"http", "https", "mailto"})
 _PHONE_CHARACTERS = re.compile(r"\+?[0-9 ().\-/]+")
+_HOUSE_PHONE = re.compile(r"\+[1-9]\d{0,2}(?: \d+)+")
 _PLACEHOLDER = re.compile(r"<<\s*FILL IN\b:?\s*(?P<what>[^>]*?)\s*(?:>>|$)")
 
 
@@ -114,16 +115,25 @@ def _check_email(value: str) -> str:
 
 
 def _check_phone(value: str) -> str:
+    """A valid international number in the house form.
+
+    The officer's grouping is kept when written "+CC 2 299 97 80" (digits and spaces);
+    "0032 ...", "(0)" and punctuation ("+32-2-299.97.80") become the international grouping.
+    """
     hint = "write it in international form, e.g. +32 2 299 97 80"
     if not _PHONE_CHARACTERS.fullmatch(value):
         raise ValueError(f"may hold only +, digits, spaces and ( ) - . /; {hint}")
+    international = "+" + value[2:] if value.startswith("00") else value
+    international = international.replace("(0)", "")
     try:
-        number = phonenumbers.parse(value, None)
+        number = phonenumbers.parse(international, None)
     except phonenumbers.NumberParseException:
         raise ValueError(f"is not a phone number; {hint}") from None
-    if not value.startswith("+") or not phonenumbers.is_valid_number(number):
+    if not international.startswith("+") or not phonenumbers.is_valid_number(number):
         raise ValueError(f"is not a valid phone number; {hint}")
-    return value
+    if _HOUSE_PHONE.fullmatch(value):
+        return value
+    return str(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL))
 
 
 def _check_url(value: str, schemes: frozenset[str]) -> str:
@@ -166,7 +176,7 @@ Email = Annotated[str, _AS_TEXT, _CLEAN, Field(max_length=MAX_LINE), AfterValida
 """An e-mail address, checked for syntax only (no look-ups)."""
 
 Phone = Annotated[str, _AS_TEXT, _CLEAN, Field(max_length=40), AfterValidator(_check_phone)]
-"""A phone number in international form, printed as written."""
+"""A phone number in international form: "+32 2 299 97 80" as written, other forms regrouped."""
 
 WebUrl = Annotated[str, _AS_TEXT, _CLEAN, Field(max_length=MAX_URL), AfterValidator(_web_url)]
 """An http(s) address."""

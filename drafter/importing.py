@@ -248,10 +248,12 @@ class _Reader:
 
     def facts(self) -> dict[str, Any]:
         """The release's facts as plain data, in the order of a release file."""
-        rest = self._header(list(self.main))
+        main, marks = _marks(list(self.main))
+        rest = self._header(main)
         rest = self._previous_rounds(rest)
         self._body(rest)
         self._footer()
+        self.data.update(marks)
         return self.data
 
     # The header: issuer(s), date line, reference, title.
@@ -464,6 +466,45 @@ class _Reader:
         if more and not (person and person["phone"]):
             self.warn(f'the contact line "{text}" is not recognised; check its name and phones')
         return {"name": name, "phones": phones, "email": email}
+
+
+_EMBARGO = re.compile(
+    rf"EMBARGO: .* before (?P<date>{_DATE.pattern}), (?P<time>\d{{1,2}}:\d{{2}}) CES?T"
+)
+
+
+@lru_cache(maxsize=1)
+def _draft_mark() -> str:
+    """The DRAFT banner as the house's templates print it."""
+    sample = validate_release(
+        {
+            "issuer": "European Union",
+            "place": "Brussels",
+            "date": "2012-07-24",
+            "counterpart": {"name": "the Russian Federation", "short_name": "Russia"},
+            "meeting": {"name": "talks", "date": "2012-07-20", "place": "Brussels"},
+            "status": "draft",
+        }
+    )
+    return class_text(rendered_blocks(sample), "draft-mark") or ""
+
+
+def _marks(blocks: list[Block]) -> tuple[list[Block], dict[str, str]]:
+    """The blocks after the DRAFT and embargo marks at the top, and the status and embargo.
+
+    A release without the DRAFT mark is a published one: final.
+    """
+    marks = {"status": "final"}
+    while blocks:
+        embargo = _EMBARGO.fullmatch(blocks[0].text)
+        if blocks[0].text == _draft_mark():
+            marks["status"] = "draft"
+        elif embargo and (day := _day(embargo["date"])):
+            marks["embargo"] = f"{day.isoformat()} {embargo['time']}"
+        else:
+            break
+        blocks.pop(0)
+    return blocks, marks
 
 
 def _split_footer(blocks: list[Block]) -> tuple[list[Block], list[Block]]:
@@ -727,7 +768,7 @@ def _pruned(value: object) -> object:
 _ORDER = (
     "language", "issuer", "co_issuer", "place", "date", "reference", "title", "counterpart",
     "counterpart_first", "meeting", "body", "civil_society", "next_round", "contacts",
-    "previous_rounds", "previous_rounds_heading",
+    "previous_rounds", "previous_rounds_heading", "status", "embargo",
 )  # fmt: skip
 _LONG_TEXTS = (
     ("meeting", "opening"), ("civil_society", "sentence"),

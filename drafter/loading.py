@@ -6,6 +6,7 @@ Every problem is reported at once, each with its field path and, for YAML, its l
 from __future__ import annotations
 
 import difflib
+import logging
 import os
 import re
 import types
@@ -25,6 +26,7 @@ __all__ = [
     "RELEASE_SUFFIXES",
     "known_keys",
     "load_release",
+    "load_source",
     "problem_of",
     "read_bytes",
     "read_source",
@@ -34,6 +36,7 @@ __all__ = [
 
 
 RELEASE_SUFFIXES = (".yaml", ".yml")
+logger = logging.getLogger(__name__)
 
 
 def release_files(folder: Path) -> list[Path]:
@@ -77,7 +80,24 @@ def load_release(source: str | Path | bytes, *, house: str | Path | None = None)
     The release is checked against what its house needs: `house` (a name or folder), else
     the house the release names, else the default house.
     """
-    return validate_release(read_source(source), house=house)
+    return load_source(source, house=house)[1]
+
+
+def load_source(
+    source: str | Path | bytes, *, house: str | Path | None = None
+) -> tuple[Source, Release, list[Problem]]:
+    """The parsed YAML (with each field's line), its validated release, and warnings.
+
+    The warnings (a shared contact not valid on the release's date) are also logged.
+    """
+    from drafter.contacts_book import resolve_contacts
+
+    parsed = read_source(source)
+    path = Path(source) if isinstance(source, Path | str) and "\n" not in str(source) else None
+    warnings = resolve_contacts(parsed, path)
+    for warning in warnings:
+        logger.warning("%s: %s", parsed.name or "the release", warning)
+    return parsed, validate_release(parsed, house=house), warnings
 
 
 def validate_release(

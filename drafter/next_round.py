@@ -195,6 +195,9 @@ def _edit(
     _edit_section(document, "next_round", _edit_next_round)
     _add_previous_round(document, release)
     document.pop("translations", None)  # the new round's text is translated anew
+    if document.get("status") == "final":  # the new round is a draft until approved
+        document["status"] = "draft"
+    document.pop("embargo", None)
 
 
 def _set_reference(document: CommentedMap, reference: Reference) -> None:

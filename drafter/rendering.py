@@ -66,6 +66,11 @@ def _writers(formats: Iterable[str], pdf_variant: str) -> dict[str, Writer]:
         from drafter.writers.pdf import write_pdf
 
         chosen["pdf"] = partial(write_pdf, variant=pdf_variant)
+    if "eml" in chosen:  # the e-mail's attachment is the PDF of the same variant
+        check_pdf_variant(pdf_variant)
+        from drafter.writers.eml import write_eml
+
+        chosen["eml"] = partial(write_eml, pdf_variant=pdf_variant)
     return chosen
 
 
@@ -117,14 +122,19 @@ def render_all(
     timeout: float | None = None,
     pdf_variant: str = DEFAULT_PDF_VARIANT,
     language: str | None = None,
+    source: str | Path | None = None,
 ) -> dict[str, bytes]:
     """The release in each of `formats`, all from one HTML rendering.
 
     With `timeout` (seconds), rendering that takes longer stops with a LimitError
     (in the main thread on Unix; elsewhere the limit is not enforced). `pdf_variant` is
     one of PDF_VARIANTS. `language` is one of `release.languages` (default: its own).
+    A final release must pass the house-style check (InputError otherwise); `source`, the
+    release's file, gives the lines and the project's settings.
     """
     from drafter.languages import language_version
+    from drafter.publication import check_marked
+    from drafter.style_check import require_publishable
 
     chosen = _house(templates, house, release)
     writers = _writers(formats, pdf_variant)
@@ -132,16 +142,18 @@ def render_all(
         release = language_version(release, language, chosen)
     _check_language(release, chosen)
     _check_fields(release, chosen)
-    if "pdf" in writers:
+    if "pdf" in writers or "eml" in writers:
         _check_glyphs(release, chosen)
     with time_limit(timeout):
         html = render_html(release, chosen)
+        check_marked(release, html, chosen.name)
+        require_publishable(release, Path(source) if source is not None else None, html)
         return {fmt: write(html, chosen) for fmt, write in writers.items()}
 
 
 def rendered_blocks(release: Release) -> list[Block]:
-    """The blocks of the release's HTML as the packaged house renders it."""
-    return parse_document(render(release, "html").decode("utf-8")).blocks
+    """The blocks of the release's HTML as the packaged house renders it (never checked)."""
+    return parse_document(render_html(release, load_house())).blocks
 
 
 def output_paths(
@@ -163,13 +175,14 @@ def write_release(
     timeout: float | None = None,
     pdf_variant: str = DEFAULT_PDF_VARIANT,
     languages: Iterable[str] | None = None,
+    source: str | Path | None = None,
 ) -> list[Path]:
     """Render the release and write each format of each language into `out_dir`.
 
     `languages` are codes of `release.languages` (default: the release's own language).
     Returns the paths written. Nothing is written unless every language and format
     renders, and no existing file is replaced unless `force` is true. `pdf_variant` is one
-    of PDF_VARIANTS.
+    of PDF_VARIANTS. `source` as in render_all.
     """
     chosen = list(dict.fromkeys(languages or [release.language]))
     unknown = [code for code in chosen if code not in release.languages]
@@ -189,6 +202,7 @@ def write_release(
             timeout=timeout,
             pdf_variant=pdf_variant,
             language=code,
+            source=source,
         )
         for code in chosen
     }

@@ -24,6 +24,7 @@ from pydantic import (
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from drafter.fields import Email, Line, Phone, Text, Url, WebUrl, check_placeholder
+from drafter.publication import Checks, EmbargoTime, Status, embargo_problems
 
 __all__ = [
     "CivilSociety",
@@ -359,6 +360,20 @@ class Release(_Model):
     previous_rounds_heading: Line | None = Field(
         None, description="Replaces the generated heading."
     )
+    # --- from draft to publication (issue 8) ---
+    status: Status = Field(
+        "draft", description="draft (every format marked DRAFT) or final (checked, publishable)."
+    )
+    embargo: EmbargoTime | None = Field(
+        None, description='Not for publication before, Brussels time: "2012-07-24 12:00".'
+    )
+    checks: Checks | None = Field(None, description="Settings of `drafter check` for this file.")
+    contacts_file: Line | None = Field(
+        None,
+        description="The shared contacts file whose keys `contacts.people` may name, "
+        "relative to this file.",
+    )
+
     translations: dict[Language, dict[str, Any]] = Field(
         default_factory=dict,
         description="Other language versions: for each language code, only that language's "
@@ -382,7 +397,8 @@ class Release(_Model):
     def file_stem(self) -> str:
         """The outputs' common file name: `2012-07-24_A-350-12`."""
         tail = self.reference.slug if self.reference else _slug(self.identifier or "release")
-        return f"{self.date.isoformat()}_{tail}"
+        draft = "_DRAFT" if self.status == "draft" else ""
+        return f"{self.date.isoformat()}_{tail}{draft}"
 
     @model_validator(mode="after")
     def _not_too_long(self) -> Self:
@@ -449,6 +465,10 @@ def _inconsistencies(release: Release) -> list[tuple[tuple[str | int, ...], str,
         )
         found.append((("reference",), message, str(release.reference)))
     found += _previous_inconsistencies(release)
+    found += [
+        (("embargo",), message, release.embargo)
+        for message in embargo_problems(release.embargo, issued)
+    ]
     found += _civil_society_inconsistencies(release)
     if release.next_round:
         found += _next_round_inconsistencies(release.next_round, last_day)

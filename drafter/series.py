@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from drafter.contacts_book import resolve_contacts
 from drafter.errors import DrafterError, InputError, Problem
 from drafter.loading import read_source, release_files, validate_release
 from drafter.schema import Reference, Release
@@ -173,6 +174,7 @@ def _read_into(archive: Archive, path: Path) -> None:
     source: Source | None = None
     try:
         source = read_source(path)
+        resolve_contacts(source, path)
         archive.entries.append(Entry(path, validate_release(source), source))
     except InputError as exc:
         archive.unreadable += [FileProblem(path, problem) for problem in exc.problems]

@@ -137,14 +137,20 @@ def _emblem_svg(label: str) -> Markup:
 def render_html(release: Release, house: House) -> str:
     """The release as the house's semantic HTML document."""
     from drafter.catalogues import Wording
+    from drafter.provenance import publication_context
 
     env = _environment(house)
     name = str(house.config.get("template", "release.html.j2"))
     wording = Wording(house, release.language)
     grammar = {key: wording.grammar(key) for key in ("ordinal form", "ordinal in figures")}
+    publication = publication_context(release, house)
     try:
         return env.get_template(name).render(
-            release=release, house=house.config, grammar=grammar, **wording.callables()
+            release=release,
+            house=house.config,
+            grammar=grammar,
+            publication=publication,
+            **wording.callables(),
         )
     except TemplateError:
         raise

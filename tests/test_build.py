@@ -14,7 +14,7 @@ from drafter.batch import build
 RUSSIA = REPO / "examples" / "eu-russia-2012-07-24.yaml"
 TURKMENISTAN = REPO / "examples" / "eu-turkmenistan-2013-06-20.yaml"
 RUSSIA_STEM = "2012-07-24_A-350-12"
-TURKMENISTAN_STEM = "2013-06-20_11163-13"
+TURKMENISTAN_STEM = "2013-06-20_11163-13_DRAFT"  # an invented release: a draft
 
 
 @pytest.fixture

@@ -17,7 +17,9 @@ if TYPE_CHECKING:
     from drafter.templating import House
 
 __all__ = [
+    "ALL_FORMATS",
     "DEFAULT_PDF_VARIANT",
+    "EXTRA_FORMATS",
     "FORMATS",
     "PDF_VARIANTS",
     "Format",
@@ -28,6 +30,11 @@ __all__ = [
 
 Format = Literal["html", "pdf", "docx"]
 FORMATS: tuple[Format, ...] = get_args(Format)
+#: Formats written only when asked for: plain text for an e-mail body, and the e-mail itself
+#: (text and HTML alternatives, the PDF attached).
+EXTRA_FORMATS = ("txt", "eml")
+ALL_FORMATS = (*FORMATS, *EXTRA_FORMATS)
+_MODULES = {"txt": "text"}
 
 #: The PDF flavours drafter makes, by WeasyPrint's names: tagged PDF/UA-1 (accessible) by
 #: default, or a PDF/A level for the archive (tagged too).
@@ -38,10 +45,10 @@ Writer = Callable[[str, "House"], bytes]
 
 
 def writer(fmt: str) -> Writer:
-    """The function that writes `fmt` ("html", "pdf" or "docx")."""
-    if fmt not in FORMATS:
-        raise UsageError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    module = importlib.import_module(f"drafter.writers.{fmt}")
+    """The function that writes `fmt` ("html", "pdf", "docx", "txt" or "eml")."""
+    if fmt not in ALL_FORMATS:
+        raise UsageError(f"unknown format {fmt!r}; choose one of {', '.join(ALL_FORMATS)}")
+    module = importlib.import_module(f"drafter.writers.{_MODULES.get(fmt, fmt)}")
     function: Writer = getattr(module, f"write_{fmt}")
     return function
 

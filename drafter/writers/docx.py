@@ -73,6 +73,7 @@ def write_docx(html: str, house: House) -> bytes:
         _fill(paragraph, block, styles, figures, config.get("emblem", {}))
         figures = []
     _add_page_number(section)
+    _repeat_marks(section, parsed.blocks, styles)
     created = _created(parsed)
     _set_properties(word, parsed, created)
     buffer = io.BytesIO()
@@ -220,6 +221,17 @@ def _add_link(paragraph: Paragraph, span: Span) -> None:
     paragraph._p.append(link)
 
 
+def _repeat_marks(section: Section, blocks: list[Block], styles: dict[str, str | None]) -> None:
+    """A draft's DRAFT banner also in the page header of every page after the first."""
+    for block in blocks:
+        if "draft-mark" in block.classes:
+            paragraph = section.header.paragraphs[0]
+            paragraph._p.style = styles.get("draft-mark")
+            for span in block.spans:
+                _add_run(paragraph, span)
+            return
+
+
 def _add_page_number(section: Section) -> None:
     """The page number, right-aligned, in the footer of every page after the first."""
     paragraph = section.footer.paragraphs[0]
@@ -257,6 +269,7 @@ def _set_properties(word: WordDocument, parsed: Document, created: datetime) -> 
     props.author = props.last_modified_by = "drafter"
     props.created = props.modified = props.last_printed = created
     props.revision = 1
+    _set_provenance(props, parsed.meta)
     defaults = word.styles.element.find(qn("w:docDefaults"))
     run_defaults = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
     lang = run_defaults.find(qn("w:lang"))
@@ -264,6 +277,19 @@ def _set_properties(word: WordDocument, parsed: Document, created: datetime) -> 
         lang = OxmlElement("w:lang")
         run_defaults.append(lang)
     lang.set(qn("w:val"), language)
+
+
+def _set_provenance(props: Any, meta: dict[str, str]) -> None:  # noqa: ANN401 - untyped
+    """The versions of drafter and of the template set, and the input's hash, as properties."""
+    made_by = meta.get("drafter-version", "")
+    template_set = meta.get("drafter-template-set", "")
+    sha = meta.get("drafter-input-sha256", "")
+    props.version = made_by
+    props.identifier = f"sha256:{sha}" if sha else ""
+    props.content_status = meta.get("drafter-status", "")
+    if made_by:
+        props.comments = f"Made by {made_by} with the template set {template_set} from the "
+        props.comments += f"input of SHA-256 {sha}"
 
 
 def _property(text: str) -> str:

@@ -22,6 +22,7 @@ from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
 from drafter.errors import TemplateError
+from drafter.provenance import creator, pdf_info
 from drafter.templating import House
 from drafter.writers import DEFAULT_PDF_VARIANT, check_pdf_variant, pdf_tags
 from drafter.writers.dates import fixed_font_timestamps, source_date
@@ -102,8 +103,14 @@ def write_pdf(html: str, house: House, *, variant: str = DEFAULT_PDF_VARIANT) ->
                 stylesheets=[_print_css(house)], font_config=_font_config(), **options
             )
             _date(document, when)
+            meta = document.metadata
+            meta.generator = creator(meta.custom) or meta.generator
+            meta.custom = pdf_info(meta.custom)
             pdf = document.write_pdf(
-                finisher=finisher, pdf_identifier=_identifier(html, variant, when), **options
+                finisher=finisher,
+                pdf_identifier=_identifier(html, variant, when),
+                custom_metadata=True,
+                **options,
             )
     except FatalURLFetchingError as exc:
         cause = exc.__cause__ or exc

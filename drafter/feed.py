@@ -1,0 +1,114 @@
+"""An Atom feed (RFC 4287) of the published releases of an archive folder.
+
+Each final release of the folder is an entry: its id (a tag URI from the issuer's website
+and the release's date and reference), title, updated (the release's date, or the embargo's
+time), a link to its HTML file and a summary (the opening paragraph). Drafts are left out:
+a feed announces what is published. The feed is deterministic: same folder, same bytes.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime, time
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+from xml.etree import ElementTree as ET
+
+from drafter.errors import InputError, Problem
+from drafter.schema import Release
+from drafter.series import Entry, read_archive
+
+__all__ = ["ATOM", "atom_feed", "write_feed"]
+
+ATOM = "http://www.w3.org/2005/Atom"
+logger = logging.getLogger(__name__)
+
+
+def atom_feed(folder: str | Path, base_url: str = "") -> bytes:
+    """The feed of the folder's final releases, newest first, as UTF-8 XML.
+
+    Links point at each release's HTML file (`2012-07-24_A-350-12.html`), relative to the
+    feed unless `base_url` is given.
+    """
+    archive = read_archive(folder)
+    for problem in archive.unreadable:
+        logger.warning("left out of the feed: %s", problem)
+    entries = [entry for entry in archive.entries if entry.release.status == "final"]
+    drafts = len(archive.entries) - len(entries)
+    if drafts:
+        logger.info("left out of the feed: %d draft(s)", drafts)
+    if not entries:
+        message = f"{folder} holds no final release; a feed lists published (final) releases"
+        raise InputError([Problem(message)])
+    entries.sort(key=lambda entry: (_updated(entry.release), entry.path.name), reverse=True)
+    ET.register_namespace("", ATOM)
+    feed = ET.Element(_tag("feed"))
+    latest = entries[0].release
+    _text(feed, "id", f"tag:{_authority(latest)},{latest.date.year}:{Path(folder).resolve().name}")
+    _text(feed, "title", f"{latest.issuer}: press releases")
+    _text(feed, "updated", _stamp(_updated(latest)))
+    _text(ET.SubElement(feed, _tag("author")), "name", latest.issuer)
+    _text(feed, "generator", "drafter")
+    for entry in entries:
+        _entry(feed, entry, base_url)
+    ET.indent(feed)
+    return bytes(ET.tostring(feed, encoding="utf-8", xml_declaration=True)) + b"\n"
+
+
+def _entry(feed: ET.Element, entry: Entry, base_url: str) -> None:
+    from drafter.series import release_title
+
+    release = entry.release
+    element = ET.SubElement(feed, _tag("entry"))
+    specific = release.reference.slug if release.reference else release.file_stem
+    _text(element, "id", f"tag:{_authority(release)},{release.date.isoformat()}:{specific}")
+    _text(element, "title", release_title(release))
+    _text(element, "updated", _stamp(_updated(release)))
+    href = f"{release.file_stem}.html"
+    link = ET.SubElement(element, _tag("link"))
+    link.attrib.update({"rel": "alternate", "type": "text/html"})
+    link.set("href", urljoin(base_url, href) if base_url else href)
+    _text(element, "summary", _summary(release))
+
+
+def _summary(release: Release) -> str:
+    from drafter.rendering import rendered_blocks
+
+    body = [block for block in rendered_blocks(release) if "body-text" in block.classes]
+    return body[0].text if body else ""
+
+
+def _tag(name: str) -> str:
+    return f"{{{ATOM}}}{name}"
+
+
+def _text(parent: ET.Element, name: str, text: str) -> None:
+    ET.SubElement(parent, _tag(name)).text = text
+
+
+def _authority(release: Release) -> str:
+    """The tag URI's authority: the host of the release's website, or drafter.invalid."""
+    website = release.contacts.website if release.contacts else None
+    return (urlsplit(website).hostname or "drafter.invalid") if website else "drafter.invalid"
+
+
+def _updated(release: Release) -> datetime:
+    """When the release is published: its embargo's time, or the start of its date (UTC)."""
+    if release.embargo is not None:
+        return release.embargo.astimezone(UTC)
+    return datetime.combine(release.date, time(), tzinfo=UTC)
+
+
+def _stamp(when: datetime) -> str:
+    return when.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def write_feed(
+    folder: str | Path, out: str | Path | None = None, *, base_url: str = "", force: bool = False
+) -> Path:
+    """Write the folder's feed to `out` (default: `feed.xml` in the folder); return the path."""
+    from drafter.output import write_file
+
+    target = Path(out) if out is not None else Path(folder) / "feed.xml"
+    write_file(target, atom_feed(folder, base_url), force)
+    return target
