@@ -403,3 +403,22 @@ def test_a_translation_may_name_the_eu_the_file_leaves_to_the_house() -> None:
     assert (german.eu.name, german.eu.short_name) == ("die Europäische Union", "die Union")
     html = html_text(drafter.render(drafter.load_release(text), "html", language="de"))
     assert "traf die Union Vertreter" in html
+
+
+@pytest.mark.parametrize(
+    ("code", "banner", "embargo"),
+    [
+        ("fr", "PROJET : ne pas publier", "EMBARGO : ne pas publier avant le 24 juillet 2012"),
+        ("de", "ENTWURF: nicht zur Veröffentlichung", "SPERRFRIST: nicht vor dem 24. Juli 2012"),
+    ],
+)
+def test_a_draft_s_marks_are_in_its_language(code: str, banner: str, embargo: str) -> None:
+    draft = drafter.load_release(
+        FULL_TEXT.replace("status: final", "status: draft") + "embargo: 2012-07-24 12:00\n"
+    )
+    outputs = drafter.render_all(draft, language=code)
+    for fmt, read in (("html", html_text), ("pdf", pdf_text), ("docx", docx_text)):
+        text = normalise(read(outputs[fmt]))
+        assert banner in text and embargo in text, fmt
+        assert "publication" not in text.replace("Veröffentlichung", ""), fmt
+        assert "DRAFT" not in text.split(), fmt

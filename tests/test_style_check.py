@@ -203,3 +203,14 @@ def test_a_final_release_with_warnings_is_written_and_warned_of(
         code, out, _ = run(capsys, "new", str(path), "--html", "--lang", "en")
     assert code == 0 and out.strip().endswith("2012-07-24_A-350-12_EN.html")
     assert "warning [small-numbers] body[0]" in caplog.text
+
+
+def test_rules_that_read_english_leave_other_languages_alone() -> None:
+    english = findings((FIRST, "The talks were organized on July 24, 2012."))
+    assert {f.rule for f in english} >= {"british-spelling", "date-format"}
+    french = findings(
+        ("language: en", "language: fr"),
+        (FIRST, "The talks were organized on July 24, 2012.  Fine."),
+    )
+    assert {f.rule for f in french} == {"double-space"}
+    assert not RULES["double-space"].english_only and RULES["british-spelling"].english_only
