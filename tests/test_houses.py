@@ -118,9 +118,9 @@ def test_houses_lists_name_languages_origin_and_description(capsys: Cap) -> None
     code, out, err = run(capsys, "houses")
     assert (code, err) == (0, "")
     lines = out.splitlines()
-    assert [line.split()[:3] for line in lines] == [
-        ["eeas-web", "en", "packaged"],
-        ["eu-press", "en", "packaged"],
+    assert [line.split()[:6] for line in lines] == [
+        ["eeas-web", "en", "packaged", "EEAS", "web", "release"],
+        ["eu-press", "en,", "fr,", "de,", "bg", "packaged"],
     ]
     assert "UNIQUE ID" in lines[0]
 
