@@ -2,4 +2,5 @@
 
 from drafter.cli import main
 
-main()
+if __name__ == "__main__":  # not when a worker process (drafter serve) imports it again
+    main()
