@@ -147,6 +147,10 @@ class RenderPool:
             worker.stop()
         self._workers.clear()
 
+    def pids(self) -> list[int | None]:
+        """The process ids of the workers (they change when a worker is replaced)."""
+        return [worker.process.pid for worker in self._workers]
+
     def admit(self) -> None:
         """Take a place for one request, or raise Busy when workers and queue are full."""
         with self._lock:

@@ -37,6 +37,12 @@
     return words.charAt(0).toUpperCase() + words.slice(1);
   };
   const singular = (label) => (/[^s]s$/.test(label) ? label.slice(0, -1) : label);
+  // What one item of a list is called: its definition's name, else the plural the list's
+  // description starts with ("Paragraphs after …" gives "Paragraph"), else the list's name.
+  const itemName = (s, label) => {
+    const first = /^([A-Z][a-z]+s)\b/.exec(s.description || "");
+    return first ? singular(first[1]) : singular(label);
+  };
   const isObject = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
 
   function lookup(ref) {
@@ -139,7 +145,7 @@
   }
 
   function stringEditor(s, value, path, label, required) {
-    const long = (s.maxLength || 0) > 300;
+    const long = (s.maxLength || 0) >= 5000;
     const control = long ? h("textarea", { rows: 4 }) : h("input", { type: "text" });
     if (s.maxLength) control.maxLength = s.maxLength;
     control.value = value ?? "";
@@ -269,7 +275,7 @@
   function arrayEditor(s, value, path, label, required) {
     const box = group(s, path, label, required);
     const itemSchema = resolve(s.items);
-    const itemLabel = itemSchema.defName ? humanise(itemSchema.defName) : singular(label);
+    const itemLabel = itemSchema.defName ? humanise(itemSchema.defName) : itemName(s, label);
     const list = h("div", { class: "items" });
     const add = h("button", { type: "button", text: `Add ${itemLabel.toLowerCase()}` });
     box.append(list, h("div", { class: "list-tools" }, add));

@@ -1,0 +1,179 @@
+"""The form in a real headless Chromium, against a real drafter server.
+
+An officer fills in an empty form, sees the preview follow, is told of a bad e-mail address
+next to its field, corrects it and downloads the PDF; and makes the reference release
+entirely through the form, from its YAML file uploaded. Screenshots go to test-artifacts/.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, ConsoleMessage, Page, expect, sync_playwright
+from textutil import (
+    REFERENCE_YAML,
+    docx_blocks,
+    html_blocks,
+    normalise,
+    pdf_text,
+    reference_blocks,
+)
+from webutil import CHROMIUM, CHROMIUM_ARGS, Live, live_server
+
+import drafter
+from drafter.web.app import ServerSettings
+
+ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[Live]:
+    with live_server(settings=ServerSettings(workers=1)) as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    assert CHROMIUM.is_file(), f"{CHROMIUM} is missing: apt-get install chromium (as .ci/run does)"
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser: Browser, server: Live) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+    opened = context.new_page()
+    errors: list[str] = []
+    opened.on("pageerror", lambda error: errors.append(str(error)))
+
+    def console(message: ConsoleMessage) -> None:
+        # An invalid release's 422 is part of the form's work; any other error is not.
+        if message.type == "error" and "responded with a status of 422" not in message.text:
+            errors.append(message.text)
+
+    opened.on("console", console)
+    opened.goto(server.url + "/")
+    expect(opened.locator("body")).to_have_attribute("data-ready", "true")
+    yield opened
+    context.close()
+    assert errors == []
+
+
+def field(page: Page, path: str) -> str:
+    return f'[data-path="{path}"]'
+
+
+def download(page: Page, fmt: str) -> tuple[str, bytes]:
+    with page.expect_download() as caught:
+        page.click(f'button[data-format="{fmt}"]')
+    done = caught.value
+    return done.suggested_filename, Path(done.path()).read_bytes()
+
+
+def preview_text(page: Page) -> str:
+    return normalise(page.frame_locator("#preview").locator("body").inner_text())
+
+
+def test_an_officer_fills_in_the_form_and_downloads_the_pdf(page: Page) -> None:
+    facts = {
+        "issuer": "European Union",
+        "place": "Brussels",
+        "date": "2013-03-05",
+        "counterpart.name": "the Republic of Moldova",
+        "counterpart.short_name": "Moldova",
+        "meeting.name": "human rights dialogue",
+        "meeting.date": "2013-03-01",
+        "meeting.place": "Chisinau",
+    }
+    for path, value in facts.items():
+        page.fill(field(page, path), value)
+    expect(page.frame_locator("#preview").locator("h1")).to_have_text(
+        "The EU and Moldova hold human rights dialogue"
+    )
+    assert "On 1 March 2013, the European Union and the Republic of Moldova" in preview_text(page)
+
+    page.type(field(page, "meeting.place"), " and Tiraspol", delay=20)
+    expect(page.frame_locator("#preview").locator("main")).to_contain_text(
+        "in Chisinau and Tiraspol"
+    )
+
+    page.check("text=Contacts")
+    page.click("text=Add contact")
+    page.fill(field(page, "contacts.people[0].name"), "Maja Kocijancic")
+    page.fill(field(page, "contacts.people[0].email"), "maja.kocijancic.ec.europa.eu")
+    email = page.locator(field(page, "contacts.people[0].email"))
+    error = page.locator(f"{field(page, 'contacts.people[0].email')} + .error")
+    expect(error).to_contain_text("is not a valid e-mail address")
+    expect(email).to_have_attribute("aria-invalid", "true")
+    described = email.get_attribute("aria-describedby") or ""
+    assert error.get_attribute("id") in described.split()
+
+    email.fill("Maja.Kocijancic@ec.europa.eu")
+    expect(page.locator(".error")).to_have_count(0)
+    expect(page.frame_locator("#preview").locator("footer")).to_contain_text(
+        "Maja.Kocijancic@ec.europa.eu"
+    )
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "web-form-filled.png"), full_page=True)
+
+    name, pdf = download(page, "pdf")
+    assert name == "2013-03-05_release.pdf"
+    text = normalise(pdf_text(pdf))
+    assert "The EU and Moldova hold human rights dialogue" in text
+    assert "in Chisinau and Tiraspol" in text
+    assert "Maja Kocijancic" in text and "Maja.Kocijancic@ec.europa.eu" in text
+
+
+def test_the_reference_release_made_through_the_form(page: Page) -> None:
+    page.set_input_files("#upload", str(REFERENCE_YAML))
+    expect(page.locator(field(page, "meeting.place"))).to_have_value("Brussels")
+    expect(page.frame_locator("#preview").locator("h1")).to_have_text(
+        "The EU and Russia hold human rights consultations"
+    )
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "web-form-reference.png"))
+
+    outputs = {fmt: download(page, fmt) for fmt in ("pdf", "docx", "html", "yaml")}
+    assert {name for name, _ in outputs.values()} == {
+        f"2012-07-24_A-350-12.{fmt}" for fmt in ("pdf", "docx", "html", "yaml")
+    }
+    expected = Counter(reference_blocks())
+    assert Counter(html_blocks(outputs["html"][1])) == expected
+    assert Counter(docx_blocks(outputs["docx"][1])) == expected
+    pdf = normalise(pdf_text(outputs["pdf"][1]))
+    assert [block for block in reference_blocks() if block not in pdf] == []
+    release = drafter.load_release(REFERENCE_YAML)
+    assert drafter.load_release(outputs["yaml"][1]) == release
+
+
+def test_lists_add_remove_and_reorder(page: Page) -> None:
+    page.set_input_files("#upload", str(REFERENCE_YAML))
+    first = page.locator(field(page, "contacts.people[0].name"))
+    expect(first).to_have_value("Michael Mann")
+    page.click('[aria-label="Move Contact 1 down"]')
+    expect(first).to_have_value("Maja Kocijancic")
+    expect(page.locator(field(page, "contacts.people[1].name"))).to_have_value("Michael Mann")
+    page.click('[aria-label="Remove Contact 3"]')
+    expect(page.locator(field(page, "contacts.people[2].name"))).to_have_count(0)
+    footer = page.frame_locator("#preview").locator("footer")
+    expect(footer).not_to_contain_text("Sebastien Brabant")
+    text = normalise(footer.inner_text())
+    assert text.index("Maja Kocijancic") < text.index("Michael Mann")
+
+
+def test_an_upload_with_problems_shows_them_by_their_fields(page: Page, tmp_path: Path) -> None:
+    broken = tmp_path / "broken.yaml"
+    text = REFERENCE_YAML.read_text(encoding="utf-8")
+    broken.write_text(
+        text.replace("round: 15", "round: fifteen").replace("2012-06-19", "2012-06-31")
+    )
+    page.set_input_files("#upload", str(broken))
+    round_error = page.locator(f"{field(page, 'meeting.round')} + .error")
+    expect(round_error).to_contain_text("whole number")
+    day_error = page.locator(f"{field(page, 'civil_society.meetings[1].date')} + .error")
+    expect(day_error).to_contain_text("June 2012 has 30 days")
