@@ -1,0 +1,138 @@
+"""`drafter serve` beside the warm floor: the HTML preview and the three formats through HTTP.
+
+    python bench/web.py [--rounds 15] [--reps 2] [--json]
+
+Starts `drafter serve` on a free port and, alternating with `bench/floor.py --warm` (the raw
+stack in one warm process, on drafter's own HTML of the same examples), times from the
+client, one request at a time over a kept-alive connection:
+
+- html: POST /api/render?format=html (the live preview: validation and HTML, in-process);
+- pdf, docx: one request each (validation, then a warm render worker);
+- all: the PDF, DOCX and HTML of one release, one request after the other.
+
+Every round sends each example in each step once; the first round is not timed. Prints the
+medians, 90th percentiles and the issue's targets (HTML under 5 ms, all three at most
+1.2 x the warm floor's all three).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import httpx
+from server import BENCH, EXAMPLES, REPO, releases, running_server, summary
+
+HOUSE = REPO / "templates" / "eu-press"
+STEPS = ("html", "pdf", "docx", "all")
+
+
+def floor_content(work: Path) -> list[str]:
+    """drafter's HTML of each example and the emblem picture: the floor's input and options."""
+    import drafter
+    from drafter import emblem
+
+    content = work / "content"
+    content.mkdir()
+    for example in EXAMPLES:
+        page = drafter.render(drafter.load_release(example), "html")
+        (content / f"{example.stem}.html").write_bytes(page)
+    (work / "emblem.png").write_bytes(emblem.png(240))
+    return [str(content), "--house", str(HOUSE), "--emblem", str(work / "emblem.png")]
+
+
+def floor_times(args: list[str], count: int) -> dict[str, list[float]]:
+    argv = [sys.executable, str(BENCH / "floor.py"), *args, "--warm", str(count)]
+    done = subprocess.run(argv, check=True, capture_output=True, text=True)
+    times: dict[str, list[float]] = json.loads(done.stdout)
+    return times
+
+
+def server_times(url: str, count: int) -> dict[str, list[float]]:
+    bodies = releases()
+    times: dict[str, list[float]] = {step: [] for step in STEPS}
+    with httpx.Client(base_url=url, timeout=120) as session:
+
+        def fetch(body: dict[str, Any], fmt: str) -> None:
+            response = session.post("/api/render", params={"format": fmt}, json=body)
+            if response.status_code != 200:
+                raise SystemExit(f"{fmt}: {response.status_code} {response.text[:500]}")
+
+        def every(body: dict[str, Any]) -> None:
+            for fmt in ("pdf", "docx", "html"):
+                fetch(body, fmt)
+
+        steps: dict[str, Callable[[dict[str, Any]], None]] = {
+            "html": lambda body: fetch(body, "html"),
+            "pdf": lambda body: fetch(body, "pdf"),
+            "docx": lambda body: fetch(body, "docx"),
+            "all": every,
+        }
+        for round_number in range(count + 1):  # round 0 warms every worker: not timed
+            for body in bodies:
+                for name, step in steps.items():
+                    started = time.perf_counter()
+                    step(body)
+                    if round_number:
+                        times[name].append((time.perf_counter() - started) * 1000)
+    return times
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=15, help="timed rounds per run (15)")
+    parser.add_argument("--reps", type=int, default=2, help="server and floor alternate (2)")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    args = parser.parse_args()
+    samples: dict[str, dict[str, list[float]]] = {"server": {}, "floor": {}}
+    with tempfile.TemporaryDirectory() as work, running_server() as url:
+        floor_args = floor_content(Path(work))
+        for _ in range(args.reps):
+            for who, times in (
+                ("server", server_times(url, args.rounds)),
+                ("floor", floor_times(floor_args, args.rounds)),
+            ):
+                for step, values in times.items():
+                    samples[who].setdefault(step, []).extend(values)
+    figures = {
+        who: {step: summary(v) for step, v in steps.items()} for who, steps in samples.items()
+    }
+    html_ms = figures["server"]["html"]["median_ms"]
+    ratio = figures["server"]["all"]["median_ms"] / figures["floor"]["all"]["median_ms"]
+    figures["targets"] = {
+        "html_preview_ms": {"value": html_ms, "limit": 5.0, "met": html_ms < 5.0},
+        "all_three_vs_warm_floor": {"value": ratio, "limit": 1.2, "met": ratio <= 1.2},
+    }
+    print(json.dumps(figures, indent=2) if args.json else table(figures))
+
+
+def table(figures: dict[str, Any]) -> str:
+    lines = [
+        "| per document, warm            | median   | p90      | ÷ floor |",
+        "|-------------------------------|---------:|---------:|--------:|",
+    ]
+    for step in STEPS:
+        floor = figures["floor"][step]["median_ms"]
+        for who in ("server", "floor"):
+            row = figures[who][step]
+            name = f"drafter serve {step}" if who == "server" else f"floor warm {step}"
+            lines.append(
+                f"| {name:<29} | {row['median_ms']:6.1f}ms | {row['p90_ms']:6.1f}ms "
+                f"| {row['median_ms'] / floor:6.2f}x |"
+            )
+    lines += ["", "| target | value | limit | |", "|---|---|---|---|"]
+    for name, target in figures["targets"].items():
+        met = "met" if target["met"] else "MISSED"
+        lines.append(f"| {name} | {target['value']:.2f} | {target['limit']} | {met} |")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    main()
