@@ -7,12 +7,13 @@ entirely through the form, from its YAML file uploaded. Screenshots go to test-a
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, ConsoleMessage, Page, expect, sync_playwright
+from playwright.sync_api import Browser, ConsoleMessage, Page, Route, expect, sync_playwright
 from textutil import (
     REFERENCE_YAML,
     docx_blocks,
@@ -179,3 +180,67 @@ def test_an_upload_with_problems_shows_them_by_their_fields(page: Page, tmp_path
     expect(round_error).to_contain_text("whole number")
     day_error = page.locator(f"{field(page, 'civil_society.meetings[1].date')} + .error")
     expect(day_error).to_contain_text("June 2012 has 30 days")
+
+
+def test_new_schema_fields_appear_in_the_form_without_hand_work(
+    browser: Browser, server: Live
+) -> None:
+    """A schema with fields the form was never told of: a mapping, a choice, a date, an odd one."""
+    schema = drafter.release_schema()
+    schema["$defs"]["Translation"] = {
+        "type": "object",
+        "description": "The release in another language.",
+        "properties": {
+            "title": {"type": "string", "maxLength": 300, "description": "The title."},
+            "body": {"type": "array", "items": {"type": "string", "maxLength": 10000}},
+        },
+        "required": ["title"],
+    }
+    schema["properties"] |= {
+        "status": {"enum": ["draft", "final"], "type": "string", "default": "draft"},
+        "embargo": {"anyOf": [{"type": "string", "format": "date"}, {"type": "null"}]},
+        "translations": {
+            "type": "object",
+            "description": "Other language versions.",
+            "additionalProperties": {"$ref": "#/$defs/Translation"},
+            "propertyNames": {"enum": ["de", "fr"]},
+        },
+        "oddity": {"oneOf": [{"type": "integer"}, {"type": "object"}]},
+    }
+    sent: list[dict[str, object]] = []
+
+    def render(route: Route) -> None:
+        sent.append(json.loads(route.request.post_data or "{}"))
+        route.fulfill(status=200, content_type="text/html", body="<p>preview</p>")
+
+    context = browser.new_context()
+    page = context.new_page()
+    page.route("**/api/schema", lambda route: route.fulfill(json=schema))
+    page.route("**/api/render?format=html", render)
+    page.goto(server.url + "/")
+    expect(page.locator("body")).to_have_attribute("data-ready", "true")
+
+    page.select_option(field(page, "status"), "final")
+    assert page.get_attribute(field(page, "embargo"), "type") == "date"
+    page.fill(field(page, "embargo"), "2012-07-24")
+    page.check("text=Translations")
+    page.click("text=Add to translations")
+    key = page.locator(field(page, "translations.de")).first
+    assert key.evaluate("element => element.tagName") == "SELECT"
+    key.select_option("fr")
+    page.fill(field(page, "translations.fr.title"), "Titre")
+    page.click("text=Add body")
+    page.fill(field(page, "translations.fr.body[0]"), "Le texte.")
+    expect(page.get_by_text("Other language versions.")).to_be_visible()
+    page.fill(field(page, "oddity"), '{"kept": [1, 2]}')
+    page.fill(field(page, "issuer"), "European Union")
+
+    for _ in range(200):  # the preview request after the last change carries everything
+        if sent and sent[-1].get("issuer") == "European Union":
+            break
+        page.wait_for_timeout(50)
+    last = sent[-1]
+    assert last["status"] == "final" and last["embargo"] == "2012-07-24"
+    assert last["translations"] == {"fr": {"title": "Titre", "body": ["Le texte."]}}
+    assert last["oddity"] == {"kept": [1, 2]}
+    context.close()

@@ -120,7 +120,7 @@ def _parsed(source: Source) -> Initial:
         return Initial(source.data, exc.problems)
 
 
-def create_app(initial: Initial | None = None, settings: ServerSettings | None = None) -> Any:  # noqa: ANN401
+def create_app(initial: Initial | None = None, settings: ServerSettings | None = None) -> Guard:
     """The ASGI application (FastAPI wrapped in the Host/Origin/size guard)."""
     settings = settings or ServerSettings()
     pool = RenderPool(settings.workers, settings.queue_size, settings.timeout)
