@@ -232,6 +232,9 @@ def serve(
     ] = None,
     host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", help="Port to listen on.", min=1)] = 8000,
+    timeout: Annotated[
+        float, typer.Option("--timeout", help="Stop a render after this many seconds.", min=1)
+    ] = 30,
 ) -> None:
     """Serve the web form and the HTTP API until Ctrl-C (see the README).
 
@@ -245,7 +248,7 @@ def serve(
         raise UsageError(f'{exc}; install the web extra: pip install "drafter[web]"') from None
     initial = initial_from_file(file) if file else Initial()
     typer.echo(f"drafter: the form is at {address(host, port)} (Ctrl-C to stop)")
-    serve(initial, host, port)
+    serve(initial, host, port, timeout=timeout)
 
 
 def _formats(*, html: bool, pdf: bool, docx: bool) -> tuple[str, ...]:

@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from fastapi import FastAPI, Query, Request
+from fastapi import APIRouter, FastAPI, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import FileResponse, JSONResponse, Response
@@ -120,6 +120,28 @@ def _parsed(source: Source) -> Initial:
         return Initial(source.data, exc.problems)
 
 
+router = APIRouter()
+
+_REFUSALS: dict[int | str, dict[str, Any]] = {
+    413: {"model": Refusal, "description": "The body is over 1 MiB."},
+    422: {"model": Refusal, "description": "The release is invalid: every problem."},
+    503: {"model": Refusal, "description": "Every worker is busy; try again."},
+    504: {"model": Refusal, "description": "Rendering took longer than the time limit."},
+}
+_RELEASE_BODY = {
+    "requestBody": {
+        "required": True,
+        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Release"}}},
+    }
+}
+_YAML_BODY = {
+    "requestBody": {
+        "required": True,
+        "content": {"application/yaml": {"schema": {"type": "string"}}},
+    }
+}
+
+
 def create_app(initial: Initial | None = None, settings: ServerSettings | None = None) -> Guard:
     """The ASGI application (FastAPI wrapped in the Host/Origin/size guard)."""
     settings = settings or ServerSettings()
@@ -142,99 +164,87 @@ def create_app(initial: Initial | None = None, settings: ServerSettings | None =
     )
     api.state.pool = pool
     api.state.initial = initial or Initial()
-    _routes(api)
+    api.include_router(router)
     api.mount("/static", StaticFiles(directory=STATIC), name="static")
+    api.add_exception_handler(DrafterError, _drafter_error)  # type: ignore[arg-type]
+    api.add_exception_handler(Busy, _busy)
     api.openapi = lambda: _openapi(api)  # type: ignore[method-assign]
     return Guard(api, settings.hosts)
 
 
-def _routes(api: FastAPI) -> None:
-    responses: dict[int | str, dict[str, Any]] = {
-        422: {"model": Refusal, "description": "The release is invalid: every problem."},
-        413: {"model": Refusal, "description": "The body is over 1 MiB."},
-        503: {"model": Refusal, "description": "Every worker is busy; try again."},
-        504: {"model": Refusal, "description": "Rendering took longer than the time limit."},
-    }
-    release_body = {
-        "requestBody": {
-            "required": True,
-            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Release"}}},
-        }
-    }
+@router.get("/", include_in_schema=False)
+async def _form() -> FileResponse:
+    return FileResponse(STATIC / "index.html", media_type="text/html; charset=utf-8")
 
-    @api.get("/", include_in_schema=False)
-    async def form() -> FileResponse:
-        return FileResponse(STATIC / "index.html", media_type="text/html; charset=utf-8")
 
-    @api.get("/api/schema", summary="The JSON Schema of a release")
-    async def schema() -> dict[str, Any]:
-        from drafter import release_schema
+@router.get("/api/schema", summary="The JSON Schema of a release")
+async def _schema() -> dict[str, Any]:
+    from drafter import release_schema
 
-        return release_schema()
+    return release_schema()
 
-    @api.get("/api/initial", summary="The release the form starts with", response_model=Parsed)
-    async def initial(request: Request) -> Parsed:
-        start: Initial = request.app.state.initial
-        return Parsed(data=start.data, problems=_problems_out(start.problems))
 
-    @api.post(
-        "/api/validate",
-        summary="Check a release; every problem with its field",
-        response_model=Problems,
-        openapi_extra=release_body,
-    )
-    async def validate(request: Request) -> Problems:
-        try:
-            _release(await _json(request))
-        except InputError as exc:
-            return Problems(valid=False, problems=_problems_out(exc.problems))
-        return Problems(valid=True, problems=[])
+@router.get("/api/initial", summary="The release the form starts with", response_model=Parsed)
+async def _initial(request: Request) -> Parsed:
+    start: Initial = request.app.state.initial
+    return Parsed(data=start.data, problems=_problems_out(start.problems))
 
-    @api.post(
-        "/api/parse",
-        summary="Read a release file (YAML) into the form's data",
-        response_model=Parsed,
-        openapi_extra={
-            "requestBody": {
-                "required": True,
-                "content": {"application/yaml": {"schema": {"type": "string"}}},
-            }
-        },
-    )
-    async def parse(request: Request) -> Parsed:
-        try:
-            start = _parsed(parse_yaml(decode(await request.body())))
-        except InputError as exc:
-            start = Initial(None, exc.problems)
-        return Parsed(data=start.data, problems=_problems_out(start.problems))
 
-    @api.post(
-        "/api/render",
-        summary="The release as a file: PDF, DOCX, HTML or YAML",
-        response_class=Response,
-        responses={200: {"content": {t: {} for t in MEDIA_TYPES.values()}}, **responses},
-        openapi_extra=release_body,
-    )
-    async def render_file(
-        request: Request,
-        fmt: Annotated[Format, Query(alias="format", description="The file's format.")] = "pdf",
-    ) -> Response:
-        release = _release(await _json(request))
-        content = await _render(request.app.state.pool, release, fmt)
-        headers = {"content-disposition": content_disposition(f"{release.file_stem}.{fmt}")}
-        if fmt == "html":
-            headers["content-security-policy"] = OUTPUT_CSP
-        return Response(content, media_type=MEDIA_TYPES[fmt], headers=headers)
+@router.post(
+    "/api/validate",
+    summary="Check a release; every problem with its field",
+    response_model=Problems,
+    openapi_extra=_RELEASE_BODY,
+)
+async def _validate(request: Request) -> Problems:
+    try:
+        _release(await _json(request))
+    except InputError as exc:
+        return Problems(valid=False, problems=_problems_out(exc.problems))
+    return Problems(valid=True, problems=[])
 
-    @api.exception_handler(DrafterError)
-    async def drafter_error(_: Request, exc: DrafterError) -> JSONResponse:
-        return _refusal(exc)
 
-    @api.exception_handler(Busy)
-    async def busy(_: Request, exc: Busy) -> JSONResponse:
-        del exc
-        body = Refusal(detail="every render worker is busy; try again in a moment")
-        return JSONResponse(body.model_dump(), status_code=503, headers={"retry-after": "1"})
+@router.post(
+    "/api/parse",
+    summary="Read a release file (YAML) into the form's data",
+    response_model=Parsed,
+    openapi_extra=_YAML_BODY,
+)
+async def _parse(request: Request) -> Parsed:
+    try:
+        start = _parsed(parse_yaml(decode(await request.body())))
+    except InputError as exc:
+        start = Initial(None, exc.problems)
+    return Parsed(data=start.data, problems=_problems_out(start.problems))
+
+
+@router.post(
+    "/api/render",
+    summary="The release as a file: PDF, DOCX, HTML or YAML",
+    response_class=Response,
+    responses={200: {"content": {t: {} for t in MEDIA_TYPES.values()}}, **_REFUSALS},
+    openapi_extra=_RELEASE_BODY,
+)
+async def _render_file(
+    request: Request,
+    fmt: Annotated[Format, Query(alias="format", description="The file's format.")] = "pdf",
+) -> Response:
+    release = _release(await _json(request))
+    content = await _render(request.app.state.pool, release, fmt)
+    headers = {"content-disposition": content_disposition(f"{release.file_stem}.{fmt}")}
+    if fmt == "html":
+        headers["content-security-policy"] = OUTPUT_CSP
+    return Response(content, media_type=MEDIA_TYPES[fmt], headers=headers)
+
+
+async def _drafter_error(_: Request, exc: DrafterError) -> JSONResponse:
+    return _refusal(exc)
+
+
+async def _busy(_: Request, exc: Exception) -> JSONResponse:
+    del exc
+    body = Refusal(detail="every render worker is busy; try again in a moment")
+    return JSONResponse(body.model_dump(), status_code=503, headers={"retry-after": "1"})
 
 
 async def _json(request: Request) -> Any:  # noqa: ANN401 - any JSON value
@@ -304,9 +314,9 @@ def address(host: str, port: int) -> str:
     return f"http://[{host}]:{port}/" if ":" in host else f"http://{host}:{port}/"
 
 
-def serve(initial: Initial, host: str, port: int) -> None:
+def serve(initial: Initial, host: str, port: int, *, timeout: float = 30.0) -> None:
     """Run the server until Ctrl-C, answering to loopback names and `host` only."""
     import uvicorn
 
-    settings = ServerSettings(hosts=sorted(allowed_hosts(host, port)))
+    settings = ServerSettings(timeout=timeout, hosts=sorted(allowed_hosts(host, port)))
     uvicorn.run(create_app(initial, settings), host=host, port=port, log_level="warning")
