@@ -50,6 +50,13 @@ def page(browser: Browser, server: Live) -> Iterator[Page]:
     context = browser.new_context(
         viewport={"width": 1400, "height": 1000}, locale="en-GB", accept_downloads=True
     )
+    outside: list[str] = []  # the form must need nothing from anywhere but the server
+
+    def refuse(route: Route) -> None:
+        outside.append(route.request.url)
+        route.abort()
+
+    context.route(lambda url: not url.startswith(server.url), refuse)
     opened = context.new_page()
     errors: list[str] = []
     opened.on("pageerror", lambda error: errors.append(str(error)))
@@ -65,6 +72,7 @@ def page(browser: Browser, server: Live) -> Iterator[Page]:
     yield opened
     context.close()
     assert errors == []
+    assert outside == []
 
 
 def field(page: Page, path: str) -> str:
@@ -244,3 +252,22 @@ def test_new_schema_fields_appear_in_the_form_without_hand_work(
     assert last["translations"] == {"fr": {"title": "Titre", "body": ["Le texte."]}}
     assert last["oddity"] == {"kept": [1, 2]}
     context.close()
+
+
+def test_axe_finds_no_violations_in_the_filled_form(browser: Browser, server: Live) -> None:
+    """The form with the reference release and its problems shown, checked by axe-core."""
+    axe = Path(__file__).resolve().parents[1] / "node_modules" / "axe-core" / "axe.min.js"
+    assert axe.is_file(), f"{axe} is missing: npm ci (as .ci/run does)"
+    context = browser.new_context(bypass_csp=True)  # axe is injected as an inline script
+    page = context.new_page()
+    page.goto(server.url + "/")
+    expect(page.locator("body")).to_have_attribute("data-ready", "true")
+    page.set_input_files("#upload", str(REFERENCE_YAML))
+    expect(page.frame_locator("#preview").locator("h1")).to_be_visible()
+    page.fill(field(page, "contacts.people[0].email"), "not-an-address")
+    expect(page.locator(".error")).to_have_count(1)
+    page.add_script_tag(path=str(axe))
+    results = page.evaluate("async () => await axe.run(document)")
+    context.close()
+    violations = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in results["violations"]]
+    assert violations == []
