@@ -64,6 +64,7 @@ def test_render_gives_the_file_with_its_type_and_name(
     assert response.headers["content-disposition"] == (
         f'attachment; filename="2012-07-24_A-350-12.{fmt}"'
     )
+    assert response.headers["server-timing"].startswith("render;dur=")
     release = drafter.load_release(REFERENCE_YAML)
     if fmt == "yaml":
         assert drafter.load_release(response.content) == release

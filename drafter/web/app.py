@@ -229,9 +229,14 @@ async def _render_file(
     request: Request,
     fmt: Annotated[Format, Query(alias="format", description="The file's format.")] = "pdf",
 ) -> Response:
+    started = time.perf_counter()
     release = _release(await _json(request))
     content = await _render(request.app.state.pool, release, fmt)
-    headers = {"content-disposition": content_disposition(f"{release.file_stem}.{fmt}")}
+    elapsed = (time.perf_counter() - started) * 1000
+    headers = {
+        "content-disposition": content_disposition(f"{release.file_stem}.{fmt}"),
+        "server-timing": f'render;dur={elapsed:.2f};desc="validation and rendering"',
+    }
     if fmt == "html":
         headers["content-security-policy"] = OUTPUT_CSP
     return Response(content, media_type=MEDIA_TYPES[fmt], headers=headers)
@@ -251,9 +256,11 @@ async def _json(request: Request) -> Any:  # noqa: ANN401 - any JSON value
     raw = await request.body()
     try:
         return json.loads(raw)
-    except (ValueError, RecursionError):
-        problem = Problem("the body is not JSON; send the release as a JSON object")
-        raise InputError([problem]) from None
+    except ValueError:
+        message = "the body is not JSON; send the release as a JSON object"
+    except RecursionError:
+        message = "the body is nested far deeper than a release is; send the release"
+    raise InputError([Problem(message)])
 
 
 def _release(data: Any) -> Release:  # noqa: ANN401 - any JSON value
@@ -263,10 +270,7 @@ def _release(data: Any) -> Release:  # noqa: ANN401 - any JSON value
 async def _render(pool: RenderPool, release: Release, fmt: str) -> bytes:
     """The file: HTML here and now, YAML too, PDF and DOCX by a worker."""
     if fmt == "html":
-        started = time.perf_counter()
-        content = render(release, "html")
-        logger.debug("preview in %.1f ms", (time.perf_counter() - started) * 1000)
-        return content
+        return render(release, "html")
     if fmt == "yaml":
         return release_yaml(release).encode("utf-8")
     pool.admit()

@@ -7,7 +7,7 @@
 "use strict";
 
 (() => {
-  const DEBOUNCE_MS = 300;
+  const DEBOUNCE_MS = 200;
   const form = document.getElementById("release");
   const preview = document.getElementById("preview");
   const status = document.getElementById("status");
