@@ -32,7 +32,7 @@
 
   const nextId = () => `f${++uid}`;
   const humanise = (key) => {
-    if (String(key).length <= 3) return String(key).toUpperCase();
+    if (/^[a-z]{2,3}$/.test(String(key))) return String(key).toUpperCase();  // eu, url
     const words = String(key).replace(/([a-z])([A-Z])/g, "$1 $2").replace(/_/g, " ").toLowerCase();
     return words.charAt(0).toUpperCase() + words.slice(1);
   };
