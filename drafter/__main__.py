@@ -2,5 +2,4 @@
 
 from drafter.cli import main
 
-if __name__ == "__main__":  # not when a worker process (drafter serve) imports it again
-    main()
+main()

@@ -5,6 +5,9 @@ from __future__ import annotations
 import asyncio
 import io
 import json
+import signal
+import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,7 +18,7 @@ import httpx
 import pytest
 from clirun import run
 from textutil import REFERENCE_YAML, html_text, normalise, pdf_text
-from webutil import TestClient, live_server, pool_of
+from webutil import TestClient, free_port, live_server, pool_of
 
 import drafter
 from drafter.loading import read_source
@@ -286,3 +289,30 @@ def test_initial_from_an_invalid_file_keeps_its_problems(tmp_path: Path) -> None
     assert isinstance(initial, Initial)
     assert [problem.field for problem in initial.problems] == ["date"]
     assert initial.data["issuer"] == "European Union"
+
+
+def test_the_serve_command_starts_filled_renders_and_stops_on_ctrl_c() -> None:
+    port = free_port()
+    argv = [sys.executable, "-m", "drafter", "serve", str(REFERENCE_YAML), "--port", str(port)]
+    process = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert process.stdout is not None
+        assert (
+            process.stdout.readline()
+            == f"drafter: the form is at http://127.0.0.1:{port}/ (Ctrl-C to stop)\n"
+        )
+        url = f"http://127.0.0.1:{port}"
+        for _ in range(200):
+            try:
+                initial = httpx.get(f"{url}/api/initial").json()
+                break
+            except httpx.TransportError:
+                time.sleep(0.05)
+        assert initial["data"] == form_data(drafter.load_release(REFERENCE_YAML))
+        pdf = httpx.post(f"{url}/api/render?format=pdf", json=initial["data"], timeout=60)
+        assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF-")
+        assert httpx.get(f"{url}/", headers={"host": "rebound.example"}).status_code == 421
+    finally:
+        process.send_signal(signal.SIGINT)
+        _, err = process.communicate(timeout=30)
+    assert process.returncode == 130, err
