@@ -316,3 +316,10 @@ def test_the_serve_command_starts_filled_renders_and_stops_on_ctrl_c() -> None:
         process.send_signal(signal.SIGINT)
         _, err = process.communicate(timeout=30)
     assert process.returncode == 130, err
+
+
+def test_the_api_takes_the_release_in_the_yaml_files_own_shape(client: TestClient) -> None:
+    as_written = read_source(REFERENCE_YAML).data  # "reference: A 350/12", paragraphs as text
+    assert as_written["reference"] == "A 350/12" and isinstance(as_written["body"][0], str)
+    response = client.post("/api/render?format=html", json=as_written)
+    assert response.content == drafter.render(drafter.load_release(REFERENCE_YAML), "html")
