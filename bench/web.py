@@ -14,14 +14,16 @@ client, one request at a time over a kept-alive connection:
 Every round sends each example in each step once; the first round is not timed. Then, when
 Debian's Chromium is installed, the form itself: from the last keystroke in a field to the
 preview showing what was typed (Playwright, headless). Prints the medians, 90th percentiles
-and the issue's targets (HTML under 5 ms, all three at most 1.2 x the warm floor's all
-three, the preview within 0.5 s of typing stopping).
+and the issue's targets (the HTML preview under 5 ms in the server, by its Server-Timing;
+all three formats at most 1.2 x the warm floor's all three; the preview within 0.5 s of
+typing stopping).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -139,24 +141,32 @@ def main() -> None:
                 for step, values in times.items():
                     samples[who].setdefault(step, []).extend(values)
         typed = typing_to_preview(url, args.rounds)
-    figures = {
+    figures: dict[str, Any] = {
         who: {step: summary(v) for step, v in steps.items()} for who, steps in samples.items()
     }
-    html_ms = figures["server"]["html"]["median_ms"]
-    ratio = figures["server"]["all"]["median_ms"] / figures["floor"]["all"]["median_ms"]
-    figures["targets"] = {
-        "html_preview_ms": {"value": html_ms, "limit": 5.0, "met": html_ms < 5.0},
-        "all_three_vs_warm_floor": {"value": ratio, "limit": 1.2, "met": ratio <= 1.2},
-    }
+    figures["targets"] = targets(figures, typed)
     if typed:
         figures["browser"] = {"typing_to_preview": summary(typed)}
-        worst = max(typed)
-        figures["targets"]["typing_to_preview_max_ms"] = {
-            "value": worst,
-            "limit": 500.0,
-            "met": worst <= 500.0,
-        }
+    figures["load_average_1min_after"] = os.getloadavg()[0]
     print(json.dumps(figures, indent=2) if args.json else table(figures))
+
+
+def targets(figures: dict[str, Any], typed: list[float]) -> dict[str, dict[str, Any]]:
+    """The issue's targets: the preview rendered in the server (its Server-Timing: validation
+    and HTML) under 5 ms, all three formats at most 1.2 x the warm floor, and the preview
+    shown within 0.5 s of the last keystroke (the slowest of the tries)."""
+    html_ms = figures["server"]["html in the server"]["median_ms"]
+    ratio = figures["server"]["all"]["median_ms"] / figures["floor"]["all"]["median_ms"]
+    chosen = {
+        "html preview in the server, ms": (html_ms, 5.0),
+        "all three ÷ warm floor": (ratio, 1.2),
+    }
+    if typed:
+        chosen["last keystroke → preview, slowest, ms"] = (max(typed), 500.0)
+    return {
+        name: {"value": value, "limit": limit, "met": value <= limit}
+        for name, (value, limit) in chosen.items()
+    }
 
 
 def table(figures: dict[str, Any]) -> str:
@@ -184,6 +194,10 @@ def table(figures: dict[str, Any]) -> str:
             f"| {'form: last keystroke→preview':<29} | {row['median_ms']:6.0f}ms "
             f"| {row['p90_ms']:6.0f}ms |         |"
         )
+    lines.append(
+        f"\nLoad average (1 min) at the end: {figures['load_average_1min_after']:.1f} "
+        f"on {os.cpu_count()} CPUs (other work on the machine slows every figure)."
+    )
     lines += ["", "| target | value | limit | |", "|---|---|---|---|"]
     for name, target in figures["targets"].items():
         met = "met" if target["met"] else "MISSED"
