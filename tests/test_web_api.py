@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import io
 import json
+import re
 import signal
 import subprocess
 import sys
@@ -12,18 +13,21 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 import docx
 import httpx
 import pytest
 from clirun import run
+from hypothesis import given
+from hypothesis import strategies as st
 from textutil import REFERENCE_YAML, html_text, normalise, pdf_text
 from webutil import TestClient, free_port, live_server, pool_of
 
 import drafter
 from drafter.loading import read_source
 from drafter.web.app import Initial, ServerSettings, create_app, initial_from_file
-from drafter.web.security import MAX_BODY, content_disposition
+from drafter.web.security import MAX_BODY, allowed_hosts, content_disposition
 from drafter.web.yamlfile import form_data
 
 EXAMPLES = sorted((Path(__file__).resolve().parents[1] / "examples").glob("*.yaml"))
@@ -323,3 +327,24 @@ def test_the_api_takes_the_release_in_the_yaml_files_own_shape(client: TestClien
     assert as_written["reference"] == "A 350/12" and isinstance(as_written["body"][0], str)
     response = client.post("/api/render?format=html", json=as_written)
     assert response.content == drafter.render(drafter.load_release(REFERENCE_YAML), "html")
+
+
+@given(st.text(max_size=80))
+def test_any_download_name_gives_a_safe_header_that_keeps_the_name(name: str) -> None:
+    header = content_disposition(name)
+    assert header.isascii() and "\r" not in header and "\n" not in header
+    fallback = re.fullmatch(
+        r'attachment; filename="([^"\\]*)"(?:; filename\*=UTF-8\'\'(\S+))?', header
+    )
+    assert fallback is not None, header
+    exact = unquote(fallback[2]) if fallback[2] else fallback[1]
+    kept = "".join(char for char in name if char.isprintable()) or "release"
+    assert exact == kept.replace("/", "_").replace("\\", "_")
+
+
+def test_the_allowed_hosts_are_loopback_and_the_bound_host_with_the_port() -> None:
+    assert allowed_hosts("::1", 8000) == {
+        *("127.0.0.1", "localhost", "[::1]"),
+        *("127.0.0.1:8000", "localhost:8000", "[::1]:8000"),
+    }
+    assert {"192.0.2.7", "192.0.2.7:8080"} <= allowed_hosts("192.0.2.7", 8080)
