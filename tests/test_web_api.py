@@ -348,3 +348,12 @@ def test_the_allowed_hosts_are_loopback_and_the_bound_host_with_the_port() -> No
         *("127.0.0.1:8000", "localhost:8000", "[::1]:8000"),
     }
     assert {"192.0.2.7", "192.0.2.7:8080"} <= allowed_hosts("192.0.2.7", 8080)
+
+
+@pytest.mark.parametrize(
+    "path", ["/static/../app.py", "/static/..%2fapp.py", "/static/%2e%2e/pool.py"]
+)
+def test_no_file_outside_the_forms_assets_is_served(client: TestClient, path: str) -> None:
+    response = client.get(path)
+    assert response.status_code == 404
+    assert b"import" not in response.content
