@@ -357,3 +357,14 @@ def test_no_file_outside_the_forms_assets_is_served(client: TestClient, path: st
     response = client.get(path)
     assert response.status_code == 404
     assert b"import" not in response.content
+
+
+def test_serve_without_the_web_extra_says_how_to_install_it(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "fastapi", None)  # as if FastAPI were not installed
+    monkeypatch.delitem(sys.modules, "drafter.web.app", raising=False)
+    status, out, err = run(capsys, "serve", str(REFERENCE_YAML))
+    assert status == 2
+    assert 'pip install "drafter[web]"' in err
+    assert out == ""
