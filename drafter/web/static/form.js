@@ -110,7 +110,7 @@
     return h("p", { class: "help", id: nextId(), text: s.description });
   }
 
-  function labelled(tag, s, label, required) {
+  function labelled(tag, label, required) {
     const el = h(tag, { class: "label" });
     el.textContent = label;
     if (required) el.append(h("span", { "aria-hidden": "true", text: " *" }));
@@ -139,7 +139,7 @@
     control.dataset.path = path;
     if (required) control.setAttribute("aria-required", "true");
     if (note) control.setAttribute("aria-describedby", note.id);
-    const name = labelled("label", s, label, required);
+    const name = labelled("label", label, required);
     name.setAttribute("for", id);
     return h("div", { class: "field" }, name, note, control);
   }
@@ -215,7 +215,7 @@
   function group(s, path, label, required) {
     const box = h("fieldset", { class: "group" });
     box.dataset.path = path;
-    box.append(labelled("legend", s, label, required));
+    box.append(labelled("legend", label, required));
     const note = help(s);
     if (note) box.append(note);
     return box;
