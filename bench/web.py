@@ -1,17 +1,17 @@
 """`drafter serve` beside the warm floor: the HTML preview and the three formats through HTTP.
 
-    python bench/web.py [--rounds 15] [--reps 2] [--json]
+    python bench/web.py [--rounds 30] [--json]
 
-Starts `drafter serve` on a free port and, alternating with `bench/floor.py --warm` (the raw
-stack in one warm process, on drafter's own HTML of the same examples), times from the
-client, one request at a time over a kept-alive connection:
+Starts `drafter serve` on a free port and times, from the client, one request at a time over
+a kept-alive connection, each step alternating with the same step by the floor (the raw
+stack of `bench/floor.py`, warm, in this process, on drafter's own HTML of the example):
 
 - html: POST /api/render?format=html (the live preview: validation and HTML, in-process),
   and the part of it spent in the server (its Server-Timing header);
 - pdf, docx: one request each (validation, then a warm render worker);
 - all: the PDF, DOCX and HTML of one release, one request after the other.
 
-Every round sends each example in each step once; the first round is not timed. Then, when
+Every round runs each example in each step once; the first round is not timed. Then, when
 Debian's Chromium is installed, the form itself: from the last keystroke in a field to the
 preview showing what was typed (Playwright, headless). Prints the medians, 90th percentiles
 and the issue's targets (the HTML preview under 5 ms in the server, by its Server-Timing;
@@ -24,74 +24,95 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import subprocess
-import sys
 import tempfile
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 import httpx
-from server import BENCH, EXAMPLES, REPO, releases, running_server, summary
+from server import EXAMPLES, REPO, releases, running_server, summary
 
 HOUSE = REPO / "templates" / "eu-press"
 STEPS = ("html", "pdf", "docx", "all")
 
 
-def floor_content(work: Path) -> list[str]:
-    """drafter's HTML of each example and the emblem picture: the floor's input and options."""
+def floor_steps(work: Path) -> list[dict[str, Callable[[], object]]]:
+    """The floor's steps for each example, from drafter's HTML of it (as bench/floor.py --warm)."""
+    from floor import docx_writer, html_writer, pdf_writer
+
     import drafter
     from drafter import emblem
 
-    content = work / "content"
-    content.mkdir()
+    picture = work / "emblem.png"
+    picture.write_bytes(emblem.png(240))
+    pdf, docx = pdf_writer(HOUSE, "pdf/ua-1"), docx_writer(HOUSE, picture)
+
+    def every(render: Callable[[], str]) -> object:
+        html = render()
+        return html.encode(), pdf(html), docx(html)
+
+    steps: list[dict[str, Callable[[], object]]] = []
     for example in EXAMPLES:
-        page = drafter.render(drafter.load_release(example), "html")
-        (content / f"{example.stem}.html").write_bytes(page)
-    (work / "emblem.png").write_bytes(emblem.png(240))
-    return [str(content), "--house", str(HOUSE), "--emblem", str(work / "emblem.png")]
+        page = drafter.render(drafter.load_release(example), "html").decode("utf-8")
+        render = html_writer(page)
+        steps.append(
+            {
+                "html": partial(lambda render: render().encode(), render),
+                "pdf": partial(lambda render: pdf(render()), render),
+                "docx": partial(lambda render: docx(render()), render),
+                "all": partial(every, render),
+            }
+        )
+    return steps
 
 
-def floor_times(args: list[str], count: int) -> dict[str, list[float]]:
-    argv = [sys.executable, str(BENCH / "floor.py"), *args, "--warm", str(count)]
-    done = subprocess.run(argv, check=True, capture_output=True, text=True)
-    times: dict[str, list[float]] = json.loads(done.stdout)
-    return times
+def server_steps(
+    session: httpx.Client, server_side: list[float]
+) -> list[dict[str, Callable[[], object]]]:
+    """The same steps through the API, for each example; the preview's Server-Timing noted."""
+
+    def fetch(body: dict[str, Any], fmt: str) -> None:
+        response = session.post("/api/render", params={"format": fmt}, json=body)
+        if response.status_code != 200:
+            raise SystemExit(f"{fmt}: {response.status_code} {response.text[:500]}")
+        if fmt == "html":
+            timing = response.headers["server-timing"]
+            server_side.append(float(timing.split("dur=")[1].split(";")[0]))
+
+    def every(body: dict[str, Any]) -> None:
+        for fmt in ("pdf", "docx", "html"):
+            fetch(body, fmt)
+
+    return [
+        {
+            "html": partial(fetch, body, "html"),
+            "pdf": partial(fetch, body, "pdf"),
+            "docx": partial(fetch, body, "docx"),
+            "all": partial(every, body),
+        }
+        for body in releases()
+    ]
 
 
-def server_times(url: str, count: int) -> dict[str, list[float]]:
-    bodies = releases()
-    times: dict[str, list[float]] = {step: [] for step in STEPS}
+def interleaved(url: str, work: Path, count: int) -> dict[str, dict[str, list[float]]]:
+    """Each step of each example, by the server then by the floor, `count` rounds after one."""
+    times: dict[str, dict[str, list[float]]] = {"server": {}, "floor": {}}
     server_side: list[float] = []
     with httpx.Client(base_url=url, timeout=120) as session:
-
-        def fetch(body: dict[str, Any], fmt: str) -> None:
-            response = session.post("/api/render", params={"format": fmt}, json=body)
-            if response.status_code != 200:
-                raise SystemExit(f"{fmt}: {response.status_code} {response.text[:500]}")
-            if fmt == "html":
-                timing = response.headers["server-timing"]
-                server_side.append(float(timing.split("dur=")[1].split(";")[0]))
-
-        def every(body: dict[str, Any]) -> None:
-            for fmt in ("pdf", "docx", "html"):
-                fetch(body, fmt)
-
-        steps: dict[str, Callable[[dict[str, Any]], None]] = {
-            "html": lambda body: fetch(body, "html"),
-            "pdf": lambda body: fetch(body, "pdf"),
-            "docx": lambda body: fetch(body, "docx"),
-            "all": every,
-        }
+        sides = {"server": server_steps(session, server_side), "floor": floor_steps(work)}
         for round_number in range(count + 1):  # round 0 warms every worker: not timed
-            for body in bodies:
-                for name, step in steps.items():
-                    started = time.perf_counter()
-                    step(body)
-                    if round_number:
-                        times[name].append((time.perf_counter() - started) * 1000)
-    times["html in the server"] = server_side[len(bodies) * 2 :]  # the untimed round's two
+            for index in range(len(EXAMPLES)):
+                for step in STEPS:
+                    for who, steps in sides.items():
+                        started = time.perf_counter()
+                        steps[index][step]()
+                        if round_number:
+                            elapsed = (time.perf_counter() - started) * 1000
+                            times[who].setdefault(step, []).append(elapsed)
+    # Two previews per example and round (html, and within all); round 0's are dropped.
+    times["server"]["html in the server"] = server_side[len(EXAMPLES) * 2 :]
     return times
 
 
@@ -126,21 +147,12 @@ def typing_to_preview(url: str, count: int) -> list[float]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rounds", type=int, default=15, help="timed rounds per run (15)")
-    parser.add_argument("--reps", type=int, default=2, help="server and floor alternate (2)")
+    parser.add_argument("--rounds", type=int, default=30, help="timed rounds (30)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args()
-    samples: dict[str, dict[str, list[float]]] = {"server": {}, "floor": {}}
     with tempfile.TemporaryDirectory() as work, running_server() as url:
-        floor_args = floor_content(Path(work))
-        for _ in range(args.reps):
-            for who, times in (
-                ("server", server_times(url, args.rounds)),
-                ("floor", floor_times(floor_args, args.rounds)),
-            ):
-                for step, values in times.items():
-                    samples[who].setdefault(step, []).extend(values)
-        typed = typing_to_preview(url, args.rounds)
+        samples = interleaved(url, Path(work), args.rounds)
+        typed = typing_to_preview(url, min(args.rounds, 15))
     figures: dict[str, Any] = {
         who: {step: summary(v) for step, v in steps.items()} for who, steps in samples.items()
     }
