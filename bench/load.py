@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import threading
 import time
 from collections import Counter
@@ -83,7 +84,8 @@ def main() -> None:
             f"{result['seconds']:.1f} s: {result['per_second']:.1f} a second\n"
             f"latency p50 {latency['median_ms']:.0f} ms, p90 {latency['p90_ms']:.0f} ms, "
             f"p99 {latency['p99_ms']:.0f} ms\n"
-            f"errors: {result['errors']} (statuses: {result['statuses']})"
+            f"errors: {result['errors']} (statuses: {result['statuses']})\n"
+            f"load average (1 min) at the end: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs"
         )
     raise SystemExit(1 if result["errors"] else 0)
 
