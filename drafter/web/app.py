@@ -8,7 +8,6 @@ PDF and DOCX by the render workers of `drafter.web.pool`.
 from __future__ import annotations
 
 import json
-import logging
 import time
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
@@ -28,7 +27,7 @@ from drafter.loading import validate_release
 from drafter.rendering import render
 from drafter.schema import Release
 from drafter.source import Source, decode, parse_yaml
-from drafter.web.pool import Busy, RenderPool
+from drafter.web.pool import Busy, RenderPool, RenderTimeout
 from drafter.web.security import OUTPUT_CSP, Guard, allowed_hosts, content_disposition
 from drafter.web.yamlfile import form_data, release_yaml
 
@@ -40,8 +39,6 @@ __all__ = [
     "initial_from_file",
     "serve",
 ]
-
-logger = logging.getLogger(__name__)
 
 STATIC = Path(__file__).resolve().parent / "static"
 
@@ -290,7 +287,7 @@ def _refusal(exc: DrafterError) -> JSONResponse:
         return JSONResponse(body.model_dump(), status_code=422)
     status = 500
     if isinstance(exc, LimitError):
-        status = 504 if "longer than" in str(exc) else 413
+        status = 504 if isinstance(exc, RenderTimeout) else 413
     return JSONResponse(Refusal(detail=str(exc)).model_dump(), status_code=status)
 
 

@@ -25,7 +25,7 @@ from typing import Any
 from drafter.errors import DrafterError, InputError, LimitError, Problem
 from drafter.schema import Release
 
-__all__ = ["Busy", "RenderPool"]
+__all__ = ["Busy", "RenderPool", "RenderTimeout"]
 
 logger = logging.getLogger(__name__)
 
@@ -34,6 +34,10 @@ _PRELOAD = ["drafter.rendering", "drafter.writers.pdf", "drafter.writers.docx"]
 
 class Busy(Exception):
     """Every worker is rendering and the queue is full; try again shortly."""
+
+
+class RenderTimeout(LimitError):
+    """A render ran over the pool's time limit; its worker was killed and replaced."""
 
 
 class _Worker:
@@ -68,7 +72,7 @@ class _Worker:
             self.restart()
             return ("bug", "a render worker died; this is a bug in drafter or its libraries")
         self.restart()
-        return ("limit", f"rendering took longer than {timeout:g} seconds and was stopped")
+        return ("timeout", f"rendering took longer than {timeout:g} seconds and was stopped")
 
     def restart(self) -> None:
         """Kill the process and start a fresh one."""
@@ -183,6 +187,8 @@ def _result(answer: tuple[Any, ...]) -> dict[str, bytes]:
         return outputs
     if kind == "input":
         raise InputError([Problem(*fields) for fields in value])
+    if kind == "timeout":
+        raise RenderTimeout(value)
     if kind == "limit":
         raise LimitError(value)
     raise DrafterError(value)  # a broken template, or a bug: the server answers 500
