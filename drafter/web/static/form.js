@@ -154,10 +154,14 @@
   }
 
   function dateEditor(s, value, path, label, required) {
-    const text = value ?? "";
-    const isDay = text === "" || /^\d{4}-\d{2}-\d{2}$/.test(text);
-    const control = h("input", { type: isDay ? "date" : "text", placeholder: "YYYY-MM-DD" });
+    const text = value === undefined || value === null ? "" : String(value);
+    const control = h("input", { type: "date", placeholder: "YYYY-MM-DD" });
     control.value = text;
+    // A value that is no date (2012-06-31, a placeholder) is kept as text, to be corrected.
+    if (control.value !== text) {
+      control.type = "text";
+      control.value = text;
+    }
     const el = scalarField(s, path, label, required, control);
     return { el, get: () => (control.value === "" ? undefined : control.value) };
   }
@@ -194,7 +198,12 @@
     for (const option of options) {
       control.append(h("option", { value: String(option), text: option === "" ? "(none)" : String(option) }));
     }
-    control.value = String(value ?? s.default ?? "");
+    const chosen = String(value ?? s.default ?? "");
+    if (!options.map(String).includes(chosen) && !(blank && chosen === "")) {
+      // A value that is none of the choices is kept (and shown) until it is corrected.
+      control.append(h("option", { value: chosen, text: `${chosen} (not one of the choices)` }));
+    }
+    control.value = chosen;
     const el = scalarField(s, path, label, required, control);
     return { el, get: () => (control.value === "" && !options.includes("") ? undefined : control.value) };
   }
