@@ -9,14 +9,16 @@ stack of `bench/floor.py`, warm, in this process, on drafter's own HTML of the e
 - html: POST /api/render?format=html (the live preview: validation and HTML, in-process),
   and the part of it spent in the server (its Server-Timing header);
 - pdf, docx: one request each (validation, then a warm render worker);
-- all: the PDF, DOCX and HTML of one release, one request after the other.
+- all: the PDF, DOCX and HTML of one release, one request after the other;
+- all, in parallel (server only): the same three requests sent at once.
 
 Every round runs each example in each step once; the first round is not timed. Then, when
 Debian's Chromium is installed, the form itself: from the last keystroke in a field to the
-preview showing what was typed (Playwright, headless). Prints the medians, 90th percentiles
-and the issue's targets (the HTML preview under 5 ms in the server, by its Server-Timing;
-all three formats at most 1.2 x the warm floor's all three; the preview within 0.5 s of
-typing stopping).
+preview showing what was typed (Playwright, headless); and, when pandoc is installed, pandoc
+making the three formats of one example, a process each, as bench/run.py runs it. Prints the
+medians, 90th percentiles and the issue's targets (the HTML preview under 5 ms in the
+server, by its Server-Timing; all three formats at most 1.2 x the warm floor's all three;
+the preview within 0.5 s of typing stopping; pandoc at least 10 x slower per document).
 """
 
 from __future__ import annotations
