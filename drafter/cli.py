@@ -18,7 +18,7 @@ from typing import Annotated, NoReturn
 
 import typer
 
-from drafter.errors import EXIT_INTERNAL, DrafterError
+from drafter.errors import EXIT_INTERNAL, DrafterError, UsageError
 from drafter.writers import DEFAULT_PDF_VARIANT, FORMATS
 
 __all__ = ["EXIT_INTERNAL", "EXIT_INTERRUPTED", "app", "main"]
@@ -348,6 +348,33 @@ def feed(
     from drafter.feed import write_feed
 
     typer.echo(str(write_feed(folder, out, base_url=base_url, force=force)))
+
+
+# --- the web form and HTTP API (issue 4) ---
+@app.command()
+def serve(
+    file: Annotated[
+        Path | None, typer.Argument(help="A release file the form starts with.", show_default=False)
+    ] = None,
+    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Port to listen on.", min=1)] = 8000,
+    timeout: Annotated[
+        float, typer.Option("--timeout", help="Stop a render after this many seconds.", min=1)
+    ] = 30,
+) -> None:
+    """Serve the web form and the HTTP API until Ctrl-C (see the README).
+
+    Example: drafter serve examples/eu-russia-2012-07-24.yaml --port 8000
+    """
+    try:
+        from drafter.web.app import Initial, address, initial_from_file, serve
+    except ModuleNotFoundError as exc:
+        if exc.name not in ("fastapi", "starlette", "uvicorn"):
+            raise
+        raise UsageError(f'{exc}; install the web extra: pip install "drafter[web]"') from None
+    initial = initial_from_file(file) if file else Initial()
+    typer.echo(f"drafter: the form is at {address(host, port)} (Ctrl-C to stop)")
+    serve(initial, host, port, timeout=timeout)
 
 
 def _formats(*, html: bool, pdf: bool, docx: bool) -> tuple[str, ...]:

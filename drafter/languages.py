@@ -120,7 +120,9 @@ def _version(
     prefix: FieldPath = ("translations", language)
     translation = next((v for k, v in release.translations.items() if k == language), None) or {}
     base = dict(primary)
-    if "eu" not in base:  # the EU's default names, in the language where they are printed
+    if "eu" not in base or release.eu == Release.model_fields["eu"].default:
+        # the EU's default names (left out, or written out as a form sends them), in the
+        # language where they are printed
         base["eu"] = _eu_names(language, house) if for_print else dict(_EU_NAMES)
     checked = _check(translation, TEXT_FIELDS, (), base)
     found = [_problem((*prefix, *path), message, source) for path, message in checked]

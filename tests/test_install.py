@@ -51,6 +51,12 @@ def test_wheel_carries_every_house_file_and_package_data(wheel: Path) -> None:
     assert sorted(set(package) - names) == []
 
 
+def test_wheel_carries_the_web_forms_assets(wheel: Path) -> None:
+    names = zipfile.ZipFile(wheel).namelist()
+    for asset in ("index.html", "form.js", "form.css"):
+        assert f"drafter/web/static/{asset}" in names
+
+
 def test_installed_drafter_renders_from_another_folder(wheel: Path, tmp_path: Path) -> None:
     target = tmp_path / "site"
     subprocess.run(
