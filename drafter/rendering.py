@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
 
+from drafter import prefork
 from drafter.errors import InputError, Problem
 from drafter.limits import time_limit
 from drafter.output import check_writable, write_file
@@ -41,9 +42,15 @@ def _house(templates: str | Path | House | None, house: str) -> House:
 
 def _writers(formats: Iterable[str], pdf_variant: str) -> dict[str, Writer]:
     """The writer of each format; the PDF writer set to the variant asked for."""
-    chosen = {fmt: writer(fmt) for fmt in formats}
+    remote = prefork.current() is not None  # the CLI's helper process loads WeasyPrint
+    chosen = {
+        fmt: prefork.RemotePdf(pdf_variant) if remote and fmt == "pdf" else writer(fmt)
+        for fmt in formats
+    }
     if "pdf" in chosen:
         check_pdf_variant(pdf_variant)
+        if remote:
+            return chosen
         from drafter.writers.pdf import write_pdf
 
         chosen["pdf"] = partial(write_pdf, variant=pdf_variant)
@@ -104,6 +111,9 @@ def render_all(
         _check_glyphs(release, chosen)
     with time_limit(timeout):
         html = render_html(release, chosen)
+        helper = prefork.current()
+        if helper is not None:  # only the CLI starts one: it makes the PDF meanwhile
+            return helper.write_all(writers, html, chosen)
         return {fmt: write(html, chosen) for fmt, write in writers.items()}
 
 
