@@ -254,7 +254,7 @@ def main(argv: list[str] | None = None) -> None:
     try:
         _main(args)
     except SystemExit as exc:
-        if argv is None and _command(args) == "new":
+        if argv is None and _command(args) in _ONE_SHOT:
             _leave_now(exc)
         raise
 
@@ -283,6 +283,9 @@ def _main(args: list[str]) -> None:
 
 
 # --- speed: a helper process for the PDF, and a quick exit (issue 9; see bench/README.md) ---
+_ONE_SHOT = frozenset({"new", "validate"})  # commands that do one thing, then end
+
+
 def _command(args: list[str]) -> str | None:
     """The command named in `args` (drafter's own options before it take no values)."""
     return next((arg for arg in args if not arg.startswith("-")), None)
@@ -290,22 +293,25 @@ def _command(args: list[str]) -> str | None:
 
 @contextlib.contextmanager
 def _speed_ups(args: list[str]) -> Iterator[None]:
-    """For `drafter new`: the collector paused, and a helper for the PDF (see `prefork`).
+    """For `new` and `validate`: the collector paused; for `new`, a helper for the PDF.
 
     Guessed from the arguments before Typer reads them; a wrong guess costs only time.
     """
-    if _command(args) != "new" or {"-h", "--help"} & set(args):
+    command = _command(args)
+    if command not in _ONE_SHOT or {"-h", "--help"} & set(args):
         yield
         return
-    from drafter import prefork
-
     flags = {f"--{fmt}" for fmt in FORMATS}
-    wanted = "--pdf" in args or not flags & set(args)
-    own_templates = any(arg.startswith("--templates") for arg in args)
+    helper: contextlib.AbstractContextManager[object] = contextlib.nullcontext()
+    if command == "new" and ("--pdf" in args or not flags & set(args)):
+        from drafter import prefork
+
+        own_templates = any(arg.startswith("--templates") for arg in args)
+        helper = prefork.pdf_helper(True, warm_house=not own_templates)
     collecting = gc.isenabled()
     gc.disable()  # one command's objects: collecting them before the process ends is wasted
     try:
-        with prefork.pdf_helper(wanted, warm_house=not own_templates):
+        with helper:
             yield
     finally:
         if collecting:
@@ -315,8 +321,9 @@ def _speed_ups(args: list[str]) -> Iterator[None]:
 def _leave_now(stop: SystemExit) -> NoReturn:
     """End the process once its output is flushed, without the interpreter's slow teardown.
 
-    Only when run as the `drafter new` command: every file is written (or none) and the
-    PDF helper is reaped by then. If flushing fails, the interpreter's own exit reports it.
+    Only when run as the `drafter new` or `validate` command: every file is written (or
+    none) and the PDF helper is reaped by then. If flushing fails, the interpreter's own
+    exit reports it.
     """
     code = 0 if stop.code is None else stop.code
     if not isinstance(code, int):

@@ -214,3 +214,19 @@ def test_without_fork_the_cli_makes_the_pdf_itself(
     assert code == 0, err
     release = drafter.load_release(EXAMPLES / R15)
     assert (tmp_path / f"{release.file_stem}.pdf").read_bytes() == drafter.render(release, "pdf")
+
+
+def test_new_and_validate_end_with_their_output_and_status(tmp_path: Path) -> None:
+    good = str(EXAMPLES / R15)
+    done = _drafter("validate", good)
+    assert (done.returncode, done.stdout, done.stderr) == (0, f"{good}: valid\n", "")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text((EXAMPLES / R15).read_text(encoding="utf-8").replace("date:", "dated:", 1))
+    done = _drafter("validate", str(bad))
+    assert done.returncode == 1
+    assert done.stderr.startswith(f"drafter: {bad}: ") and done.stdout == ""
+    done = _drafter("new", good, "--out", str(tmp_path / "out"), "--pdf", "--docx")
+    assert done.returncode == 0, done.stderr
+    assert len(done.stdout.splitlines()) == 2 and done.stderr == ""
+    done = _drafter("new", good, "--out", str(tmp_path / "out"), "--pdf")
+    assert done.returncode == 3 and "already exists" in done.stderr
