@@ -7,11 +7,15 @@ error into a message and an exit status.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import json
 import logging
+import os
 import signal
 import sys
 import traceback
+from collections.abc import Iterator
 from pathlib import Path
 from types import FrameType
 from typing import Annotated, NoReturn
@@ -405,10 +409,20 @@ def _interrupt(signum: int, frame: FrameType | None) -> None:
 def main(argv: list[str] | None = None) -> None:
     """Run the CLI and exit with drafter's documented status (see the README)."""
     args = sys.argv[1:] if argv is None else argv
+    try:
+        _main(args)
+    except SystemExit as exc:
+        if argv is None and _command(args) in _ONE_SHOT:
+            _leave_now(exc)
+        raise
+
+
+def _main(args: list[str]) -> None:
     previous = {sig: signal.signal(sig, _interrupt) for sig in (signal.SIGTERM, signal.SIGINT)}
     try:
         # Typer itself answers wrong usage (exit 2) and --help.
-        app(args=args, prog_name="drafter")
+        with _speed_ups(args):
+            app(args=args, prog_name="drafter")
     except DrafterError as exc:
         _fail(str(exc), exc.exit_code)
     except (_Interrupted, KeyboardInterrupt):
@@ -424,3 +438,58 @@ def main(argv: list[str] | None = None) -> None:
     finally:
         for sig, handler in previous.items():
             signal.signal(sig, handler)
+
+
+# --- speed: a helper process for the PDF, and a quick exit (issue 9; see bench/README.md) ---
+_ONE_SHOT = frozenset({"new", "validate"})  # commands that do one thing, then end
+
+
+def _command(args: list[str]) -> str | None:
+    """The command named in `args` (drafter's own options before it take no values)."""
+    return next((arg for arg in args if not arg.startswith("-")), None)
+
+
+@contextlib.contextmanager
+def _speed_ups(args: list[str]) -> Iterator[None]:
+    """For `new` and `validate`: the collector paused; for `new`, a helper for the PDF.
+
+    Guessed from the arguments before Typer reads them; a wrong guess costs only time.
+    """
+    command = _command(args)
+    if command not in _ONE_SHOT or {"-h", "--help"} & set(args):
+        yield
+        return
+    flags = {f"--{fmt}" for fmt in FORMATS}
+    helper: contextlib.AbstractContextManager[object] = contextlib.nullcontext()
+    if command == "new" and ("--pdf" in args or not flags & set(args)):
+        from drafter import prefork
+
+        own_templates = any(arg.startswith("--templates") for arg in args)
+        helper = prefork.pdf_helper(True, warm_house=not own_templates)
+    collecting = gc.isenabled()
+    gc.disable()  # one command's objects: collecting them before the process ends is wasted
+    try:
+        with helper:
+            yield
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _leave_now(stop: SystemExit) -> NoReturn:
+    """End the process once its output is flushed, without the interpreter's slow teardown.
+
+    Only when run as the `drafter new` or `validate` command: every file is written (or
+    none) and the PDF helper is reaped by then. If flushing fails, the interpreter's own
+    exit reports it.
+    """
+    code = 0 if stop.code is None else stop.code
+    if not isinstance(code, int):
+        raise stop
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        logging.shutdown()
+    except Exception:
+        raise stop from None
+    os._exit(code)

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
 
+from drafter import prefork
 from drafter.errors import InputError, Problem, UsageError
 from drafter.houses import find_house, release_problems, warn_not_shown
 from drafter.limits import time_limit
@@ -60,9 +61,15 @@ def _check_fields(release: Release, house: House) -> None:
 
 def _writers(formats: Iterable[str], pdf_variant: str) -> dict[str, Writer]:
     """The writer of each format; the PDF writer set to the variant asked for."""
-    chosen = {fmt: writer(fmt) for fmt in formats}
+    remote = prefork.current() is not None  # the CLI's helper process loads WeasyPrint
+    chosen = {
+        fmt: prefork.RemotePdf(pdf_variant) if remote and fmt == "pdf" else writer(fmt)
+        for fmt in formats
+    }
     if "pdf" in chosen:
         check_pdf_variant(pdf_variant)
+        if remote:
+            return chosen
         from drafter.writers.pdf import write_pdf
 
         chosen["pdf"] = partial(write_pdf, variant=pdf_variant)
@@ -148,6 +155,9 @@ def render_all(
         html = render_html(release, chosen)
         check_marked(release, html, chosen.name)
         require_publishable(release, Path(source) if source is not None else None, html)
+        helper = prefork.current()
+        if helper is not None:  # only the CLI starts one: it makes the PDF meanwhile
+            return helper.write_all(writers, html, chosen)
         return {fmt: write(html, chosen) for fmt, write in writers.items()}
 
 

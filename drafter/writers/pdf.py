@@ -22,12 +22,12 @@ from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
 from drafter.errors import TemplateError
+from drafter.house import House
 from drafter.provenance import creator, pdf_info
-from drafter.templating import House
 from drafter.writers import DEFAULT_PDF_VARIANT, check_pdf_variant, pdf_tags
 from drafter.writers.dates import fixed_font_timestamps, source_date
 
-__all__ = ["write_pdf"]
+__all__ = ["warm_up", "write_pdf"]
 
 logger = logging.getLogger(__name__)
 
@@ -87,6 +87,14 @@ def _print_css(house: House) -> CSS:
         url_fetcher=HouseFetcher(house),
         font_config=_font_config(),
     )
+
+
+def warm_up(house: House | None = None) -> None:
+    """Set up WeasyPrint's fonts (and the house's print stylesheet) before the first PDF."""
+    pdf_tags.install()
+    _font_config()
+    if house is not None:
+        _print_css(house)
 
 
 def write_pdf(html: str, house: House, *, variant: str = DEFAULT_PDF_VARIANT) -> bytes:
