@@ -262,13 +262,22 @@ def drafter_command() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "drafter"]
 
 
+def own_language(example: Path) -> list[str]:
+    """`--lang` for the example's own language: one document, as the floor makes."""
+    import yaml
+
+    data = yaml.safe_load(example.read_text(encoding="utf-8"))
+    return ["--lang", str(data.get("language", "en"))]
+
+
 def cold_cases(work: Path, example: Path, content: Path, markdown_file: Path) -> list[Case]:
     """Every cold command, for one example."""
     drafter = drafter_command()
     out = str(work / "out")
     floor = [sys.executable, str(BENCH / "floor.py"), str(content), "--house", str(HOUSE)]
     floor += ["--out", str(work / "floor"), *floor_extras(work)]
-    new = [*drafter, "new", str(example), "--out", out, "--force"]
+    # One document in three formats, as the floor makes: the example's own language only.
+    new = [*drafter, "new", str(example), "--out", out, "--force", *own_language(example)]
     cases = [
         Case("drafter new --html", "cold", [*new, "--html"]),
         Case("drafter new --pdf", "cold", [*new, "--pdf"]),
@@ -319,6 +328,7 @@ def prepare(work: Path, env: dict[str, str]) -> tuple[list[Path], list[Path]]:
     for example in EXAMPLES:
         folder = content / example.stem
         argv = [*drafter_command(), "new", str(example), "--html", "--out", str(folder)]
+        argv += own_language(example)
         subprocess.run(argv, env=env, check=True, capture_output=True)
         page = next(folder.glob("*.html"))
         md = folder / f"{example.stem}.md"
