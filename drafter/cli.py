@@ -365,6 +365,7 @@ def serve(
     timeout: Annotated[
         float, typer.Option("--timeout", help="Stop a render after this many seconds.", min=1)
     ] = 30,
+    house: HouseOption = None,
 ) -> None:
     """Serve the web form and the HTTP API until Ctrl-C (see the README).
 
@@ -376,9 +377,13 @@ def serve(
         if exc.name not in ("fastapi", "starlette", "uvicorn"):
             raise
         raise UsageError(f'{exc}; install the web extra: pip install "drafter[web]"') from None
+    if house is not None:
+        from drafter.houses import find_house
+
+        find_house(house)  # an unknown house is wrong usage, before the server starts
     initial = initial_from_file(file) if file else Initial()
     typer.echo(f"drafter: the form is at {address(host, port)} (Ctrl-C to stop)")
-    serve(initial, host, port, timeout=timeout)
+    serve(initial, host, port, timeout=timeout, house=house)
 
 
 def _formats(*, html: bool, pdf: bool, docx: bool) -> tuple[str, ...]:

@@ -405,3 +405,39 @@ def test_serve_without_the_web_extra_says_how_to_install_it(
     assert status == 2
     assert 'pip install "drafter[web]"' in err
     assert out == ""
+
+
+BELARUS = (
+    Path(__file__).resolve().parents[1] / "examples" / "eeas-web" / "eu-belarus-2017-07-20.yaml"
+)
+
+
+@pytest.mark.parametrize("fmt", ["html", "pdf", "docx"])
+def test_a_release_is_rendered_in_its_own_house_in_every_format(
+    client: TestClient, fmt: str
+) -> None:
+    release = drafter.load_release(BELARUS)
+    response = client.post(f"/api/render?format={fmt}", json=form_data(release))
+    assert response.status_code == 200, response.text
+    assert response.content == drafter.render(release, fmt)
+    read = {"html": html_text, "pdf": pdf_text, "docx": _docx_text}[fmt]
+    assert "UNIQUE ID: 170720_16" in normalise(read(response.content))
+
+
+def test_a_server_house_renders_every_release_in_it(reference: dict[str, Any]) -> None:
+    settings = ServerSettings(workers=1, house="eeas-web")
+    with TestClient(create_app(settings=settings)) as eeas:
+        for fmt in ("html", "pdf"):
+            response = eeas.post(f"/api/render?format={fmt}&language=en", json=reference)
+            assert response.status_code == 200, response.text
+            release = drafter.load_release(REFERENCE_YAML)
+            assert response.content == drafter.render(release, fmt, house="eeas-web")
+
+
+def _docx_text(data: bytes) -> str:
+    return "\n".join(p.text for p in docx.Document(io.BytesIO(data)).paragraphs)
+
+
+def test_serve_refuses_an_unknown_house_before_starting(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "serve", "--house", "no-such-house", "--port", str(free_port()))
+    assert code == 2 and "no-such-house" in err and "form is at" not in out

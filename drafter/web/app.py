@@ -118,6 +118,8 @@ class ServerSettings:
     timeout: float = 30.0
     hosts: Sequence[str] | None = None
     """Host header values accepted (None: any, for tests and behind a proxy)."""
+    house: str | None = None
+    """The house format every release is rendered in (None: each release's own house)."""
 
 
 def initial_from_file(path: Path) -> Initial:
@@ -177,6 +179,7 @@ def create_app(initial: Initial | None = None, settings: ServerSettings | None =
         redoc_url=None,
     )
     api.state.pool = pool
+    api.state.house = settings.house
     api.state.initial = initial or Initial()
     api.include_router(router)
     api.mount("/static", StaticFiles(directory=STATIC), name="static")
@@ -267,7 +270,7 @@ async def _render_file(
     if fmt != "yaml":
         release = _in_language(release, language)
         name = f"{release.file_stem}_{release.language.upper()}.{fmt}"
-    content = await _render(request.app.state.pool, release, fmt)
+    content = await _render(request.app.state.pool, release, fmt, request.app.state.house)
     elapsed = (time.perf_counter() - started) * 1000
     headers = {
         "content-disposition": content_disposition(name),
@@ -314,14 +317,14 @@ def _in_language(release: Release, language: str | None) -> Release:
     return language_version(release, code) if release.translations else release
 
 
-async def _render(pool: RenderPool, release: Release, fmt: str) -> bytes:
+async def _render(pool: RenderPool, release: Release, fmt: str, house: str | None) -> bytes:
     """The file: HTML here and now, YAML too, PDF and DOCX by a worker."""
     if fmt == "html":
-        return render(release, "html")
+        return render(release, "html", house=house)
     if fmt == "yaml":
         return release_yaml(release).encode("utf-8")
     pool.admit()
-    outputs = await run_in_threadpool(pool.render, release, [fmt])
+    outputs = await run_in_threadpool(pool.render, release, [fmt], house)
     return outputs[fmt]
 
 
@@ -365,9 +368,16 @@ def address(host: str, port: int) -> str:
     return f"http://[{host}]:{port}/" if ":" in host else f"http://{host}:{port}/"
 
 
-def serve(initial: Initial, host: str, port: int, *, timeout: float = 30.0) -> None:
-    """Run the server until Ctrl-C, answering to loopback names and `host` only."""
+def serve(
+    initial: Initial, host: str, port: int, *, timeout: float = 30.0, house: str | None = None
+) -> None:
+    """Run the server until Ctrl-C, answering to loopback names and `host` only.
+
+    `house` renders every release in that house (a name or folder); by default each
+    release's own.
+    """
     import uvicorn
 
-    settings = ServerSettings(timeout=timeout, hosts=sorted(allowed_hosts(host, port)))
+    hosts = sorted(allowed_hosts(host, port))
+    settings = ServerSettings(timeout=timeout, hosts=hosts, house=house)
     uvicorn.run(create_app(initial, settings), host=host, port=port, log_level="warning")

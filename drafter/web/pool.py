@@ -40,6 +40,10 @@ class RenderTimeout(LimitError):
     """A render ran over the pool's time limit; its worker was killed and replaced."""
 
 
+Job = tuple[Release, tuple[str, ...], str | Path | None]
+"""What a worker renders: the release, the formats, and the house (None: the release's)."""
+
+
 class _Worker:
     """One worker process and the pipe to it."""
 
@@ -60,7 +64,7 @@ class _Worker:
         theirs.close()
         self.conn = ours
 
-    def call(self, job: tuple[Release, tuple[str, ...]], timeout: float) -> tuple[Any, ...]:
+    def call(self, job: Job, timeout: float) -> tuple[Any, ...]:
         """The worker's answer to `job`; the worker is replaced if it overruns or dies."""
         try:
             self.conn.send(job)
@@ -101,11 +105,12 @@ def _serve(conn: Connection, templates: str | Path | None) -> None:
     from drafter.rendering import render_all
     from drafter.templating import load_house
 
-    house = load_house(templates)
+    load_house(templates)  # the default house's files, read once before the first job
     while (job := conn.recv()) is not None:
-        release, formats = job
+        release, formats, house = job
         try:
-            conn.send(("ok", render_all(release, formats, templates=house)))
+            outputs = render_all(release, formats, templates=templates, house=house)
+            conn.send(("ok", outputs))
         except InputError as exc:
             conn.send(("input", [astuple(problem) for problem in exc.problems]))
         except LimitError as exc:
@@ -162,8 +167,12 @@ class RenderPool:
                 raise Busy
             self._pending += 1
 
-    def render(self, release: Release, formats: Sequence[str]) -> dict[str, bytes]:
+    def render(
+        self, release: Release, formats: Sequence[str], house: str | Path | None = None
+    ) -> dict[str, bytes]:
         """Render on the next free worker (blocking); call `admit` first.
+
+        `house` is as for `render_all`: by default the release's own, else eu-press.
 
         Raises what `render_all` raises (InputError with its problems, LimitError when the
         time limit is hit).
@@ -171,7 +180,7 @@ class RenderPool:
         try:
             worker = self._idle.get()
             try:
-                answer = worker.call((release, tuple(formats)), self.timeout)
+                answer = worker.call((release, tuple(formats), house), self.timeout)
             finally:
                 self._idle.put(worker)
         finally:
