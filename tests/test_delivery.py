@@ -212,7 +212,7 @@ def test_the_feed_is_valid_atom_newest_first(tmp_path: Path, capsys: Cap) -> Non
         link = entry.find(f"{ATOM}link")
         assert link is not None and link.get("rel") == "alternate"
         assert re.fullmatch(
-            r"https://example\.org/press/\d{4}-\d\d-\d\d_A-\d+-\d\d\.html", link.get("href", "")
+            r"https://example\.org/press/\d{4}-\d\d-\d\d_A-\d+-\d\d_EN\.html", link.get("href", "")
         )
         assert (entry.findtext(f"{ATOM}summary") or "").startswith("On ")
     assert root.findtext(f"{ATOM}updated") == "2012-12-06T00:00:00Z"
