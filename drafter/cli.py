@@ -49,6 +49,12 @@ def _house_names(incomplete: str) -> list[str]:
     return [name for name in available_houses() if name.startswith(incomplete)]
 
 
+TxtOption = Annotated[
+    bool, typer.Option("--txt", help="Write plain text for an e-mail body (only if asked).")
+]
+EmlOption = Annotated[
+    bool, typer.Option("--eml", help="Write an e-mail with the PDF attached (only if asked).")
+]
 HouseOption = Annotated[
     str | None,
     typer.Option(
@@ -90,12 +96,8 @@ def new(
     pdf: Annotated[bool, typer.Option("--pdf", help="Write the PDF.")] = False,
     docx: Annotated[bool, typer.Option("--docx", help="Write the Word document.")] = False,
     html: Annotated[bool, typer.Option("--html", help="Write the HTML page.")] = False,
-    txt: Annotated[
-        bool, typer.Option("--txt", help="Write plain text for an e-mail body (only if asked).")
-    ] = False,
-    eml: Annotated[
-        bool, typer.Option("--eml", help="Write an e-mail with the PDF attached (only if asked).")
-    ] = False,
+    txt: TxtOption = False,
+    eml: EmlOption = False,
     out: Annotated[
         Path | None,
         typer.Option("--out", "-o", help="Output folder (default: the YAML file's folder)."),
@@ -133,9 +135,7 @@ def new(
     """
     from drafter import load_release, write_release
 
-    extra = tuple(fmt for fmt, wanted in (("txt", txt), ("eml", eml)) if wanted)
-    named = html or pdf or docx or not extra
-    chosen = (_formats(html=html, pdf=pdf, docx=docx) if named else ()) + extra
+    chosen = _formats(html=html, pdf=pdf, docx=docx, txt=txt, eml=eml)
     release = load_release(file, house=house)
     written = write_release(
         release,
@@ -206,6 +206,8 @@ def build(
     pdf: Annotated[bool, typer.Option("--pdf", help="Write the PDFs.")] = False,
     docx: Annotated[bool, typer.Option("--docx", help="Write the Word documents.")] = False,
     html: Annotated[bool, typer.Option("--html", help="Write the HTML pages.")] = False,
+    txt: TxtOption = False,
+    eml: EmlOption = False,
     force: Annotated[bool, typer.Option("--force", help="Replace existing files.")] = False,
     house: HouseOption = None,
 ) -> None:
@@ -218,7 +220,7 @@ def build(
     """
     from drafter.batch import run_build
 
-    chosen = _formats(html=html, pdf=pdf, docx=docx)
+    chosen = _formats(html=html, pdf=pdf, docx=docx, txt=txt, eml=eml)
     quiet = logging.getLogger().getEffectiveLevel() >= logging.ERROR
     status = run_build(folder, out, chosen, jobs=jobs, force=force, quiet=quiet, house=house)
     raise typer.Exit(status)
@@ -386,10 +388,17 @@ def serve(
     serve(initial, host, port, timeout=timeout, house=house)
 
 
-def _formats(*, html: bool, pdf: bool, docx: bool) -> tuple[str, ...]:
-    """The formats named by the flags; all of them when none is."""
+def _formats(
+    *, html: bool, pdf: bool, docx: bool, txt: bool = False, eml: bool = False
+) -> tuple[str, ...]:
+    """The formats named by the flags; text and e-mail only when asked.
+
+    With none of the three documents named, all three, unless text or e-mail is asked for.
+    """
     wanted = {"html": html, "pdf": pdf, "docx": docx}
-    return tuple(fmt for fmt in FORMATS if wanted[fmt]) or FORMATS
+    extra = tuple(fmt for fmt, asked in (("txt", txt), ("eml", eml)) if asked)
+    named = tuple(fmt for fmt in FORMATS if wanted[fmt])
+    return (named or (() if extra else FORMATS)) + extra
 
 
 def _languages(option: str | None) -> list[str]:

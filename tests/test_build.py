@@ -110,3 +110,24 @@ def test_files_of_one_release_in_different_languages_are_both_built(
     assert code == 0, err
     assert (folder / f"{RUSSIA_STEM}_EN.html").exists()
     assert (folder / f"{RUSSIA_STEM}_FR.html").exists()
+
+
+def test_build_writes_text_and_email_only_when_asked(
+    capsys: Cap, folder: Path, tmp_path: Path
+) -> None:
+    (folder / "c-broken.yaml").unlink()
+    out = tmp_path / "out"
+    code, _, err = run(capsys, "build", str(folder), "--out", str(out), "--txt", "--eml")
+    assert code == 0, err
+    names = sorted(p.name for p in out.iterdir())
+    expected = [
+        f"{RUSSIA_STEM}_{c}.{ext}" for c in ("BG", "DE", "EN", "FR") for ext in ("eml", "txt")
+    ]
+    assert names == sorted(
+        [*expected, f"{TURKMENISTAN_STEM}_EN.eml", f"{TURKMENISTAN_STEM}_EN.txt"]
+    )
+    code, _, err = run(
+        capsys, "build", str(folder), "--out", str(tmp_path / "b"), "--html", "--txt"
+    )
+    assert code == 0, err
+    assert {p.suffix for p in (tmp_path / "b").iterdir()} == {".html", ".txt"}
