@@ -239,6 +239,7 @@ def _prepare(
 ) -> Release | Outcome:
     """The validated release, or the failed outcome of a file that is invalid or a clash."""
     from drafter.loading import load_release
+    from drafter.rendering import output_stem
 
     try:
         release = load_release(source, house=house)
@@ -246,13 +247,14 @@ def _prepare(
         return _failure(source, exc)
     except Exception as exc:  # a bug: reported for this file, the build goes on
         return _internal(source, exc)
-    stems = [f"{release.file_stem}_{code.upper()}" for code in release.languages]
+    stems = [output_stem(release, code) for code in release.languages]
     for stem in stems:
         first = claims.get(stem, source)
         if first != source:
             problem = (
                 f"would write the same files as {first.name} ({stem}.*): the two have the same "
-                "date, reference and language; correct the reference of one of them"
+                "date and reference (a file's own language keeps the plain name); correct the "
+                "reference of one of them, or make one a translation of the other"
             )
             return Outcome(source, status=InputError.exit_code, problem=problem)
     claims.update(dict.fromkeys(stems, source))

@@ -128,8 +128,9 @@ def new(
 ) -> None:
     """Write the release in the formats asked for (all three when none is named).
 
-    One file a language and format, named from the date, reference and language, e.g.
-    2012-07-24_A-350-12_EN.pdf; existing files are kept unless --force is given.
+    One file a language and format, named from the date and reference, e.g.
+    2012-07-24_A-350-12.pdf, a translation's with its language: 2012-07-24_A-350-12_FR.pdf;
+    existing files are kept unless --force is given.
 
     Example: drafter new round.yaml --pdf --docx --out out/
     """

@@ -64,7 +64,7 @@ def _entry(feed: ET.Element, entry: Entry, base_url: str) -> None:
     _text(element, "id", f"tag:{_authority(release)},{release.date.isoformat()}:{specific}")
     _text(element, "title", release_title(release))
     _text(element, "updated", _stamp(_updated(release)))
-    href = f"{release.file_stem}_{release.language.upper()}.html"  # as `drafter new` names it
+    href = f"{release.file_stem}.html"  # as `drafter new` names the release's own language
     link = ET.SubElement(element, _tag("link"))
     link.attrib.update({"rel": "alternate", "type": "text/html"})
     link.set("href", urljoin(base_url, href) if base_url else href)

@@ -169,9 +169,19 @@ def rendered_blocks(release: Release) -> list[Block]:
 def output_paths(
     release: Release, formats: Iterable[str], out_dir: Path, language: str | None = None
 ) -> dict[str, Path]:
-    """Where each format of a language version is written: `DIR/2012-07-24_A-350-12_EN.pdf`."""
-    code = (language or release.language).upper()
-    return {fmt: out_dir / f"{release.file_stem}_{code}.{fmt}" for fmt in formats}
+    """Where each format of a language version is written.
+
+    The release's own language keeps the plain name (`DIR/2012-07-24_A-350-12.pdf`), so
+    adding a translation never renames a file; a translation's name ends with its language
+    code (`DIR/2012-07-24_A-350-12_FR.pdf`).
+    """
+    return {fmt: out_dir / f"{output_stem(release, language)}.{fmt}" for fmt in formats}
+
+
+def output_stem(release: Release, language: str | None = None) -> str:
+    """The outputs' file name without extension for one language of the release."""
+    code = language or release.language
+    return release.file_stem + ("" if code == release.language else f"_{code.upper()}")
 
 
 def write_release(

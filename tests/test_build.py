@@ -42,8 +42,8 @@ def test_valid_files_are_written_and_the_invalid_one_reported(
     code, stdout, err = run(capsys, *args)
     assert code == 1
     assert sorted(p.name for p in out.iterdir()) == sorted(
-        [f"{RUSSIA_STEM}_{code}.html" for code in ("EN", "FR", "DE", "BG")]
-        + [f"{TURKMENISTAN_STEM}_EN.html"]
+        [f"{RUSSIA_STEM}{code}.html" for code in ("", "_FR", "_DE", "_BG")]
+        + [f"{TURKMENISTAN_STEM}.html"]
     )
     assert "Built 2 of 3 releases (5 files" in stdout
     line = line_of(folder / "c-broken.yaml", "Michael.Mann-at-eeas")
@@ -69,13 +69,13 @@ def test_refuses_to_overwrite_without_force(capsys: Cap, folder: Path, tmp_path:
     (folder / "c-broken.yaml").unlink()
     out = tmp_path / "out"
     out.mkdir()
-    mine = out / f"{RUSSIA_STEM}_EN.html"
+    mine = out / f"{RUSSIA_STEM}.html"
     mine.write_text("my edits")
     code, _, err = run(capsys, "build", str(folder), "--out", str(out), "--html", "--jobs", "1")
     assert code == 3
     assert "a-russia.yaml" in err and "already exists" in err and "--force" in err
     assert mine.read_text() == "my edits"
-    assert (out / f"{TURKMENISTAN_STEM}_EN.html").exists()  # the other file was still built
+    assert (out / f"{TURKMENISTAN_STEM}.html").exists()  # the other file was still built
     code, _, _ = run(capsys, "build", str(folder), "--out", str(out), "--html", "--force")
     assert code == 0
     assert mine.read_text().startswith("<!DOCTYPE html>")
@@ -87,7 +87,7 @@ def test_two_files_for_the_same_outputs_are_refused(capsys: Cap, folder: Path) -
     code, _, err = run(capsys, "build", str(folder), "--html")
     assert code == 1
     assert "d-copy.yaml: would write the same files as a-russia.yaml" in err
-    assert (folder / f"{RUSSIA_STEM}_EN.html").exists()
+    assert (folder / f"{RUSSIA_STEM}.html").exists()
 
 
 def test_empty_and_missing_folders(capsys: Cap, tmp_path: Path) -> None:
@@ -98,18 +98,19 @@ def test_empty_and_missing_folders(capsys: Cap, tmp_path: Path) -> None:
     assert code == 2 and "does not exist" in err
 
 
-def test_files_of_one_release_in_different_languages_are_both_built(
-    capsys: Cap, folder: Path
-) -> None:
+def test_two_files_of_one_release_in_two_own_languages_clash(capsys: Cap, folder: Path) -> None:
+    """A file's own language keeps the plain name: a French file of the same release would
+    overwrite the English one's files, so the second is refused with a way out."""
     (folder / "c-broken.yaml").unlink()
     english = (folder / "a-russia.yaml").read_text(encoding="utf-8").split("\ntranslations:")[0]
     (folder / "a-russia.yaml").write_text(english, encoding="utf-8")
     french = english.replace("language: en\n", "language: fr\n")
     (folder / "d-russia-fr.yaml").write_text(french, encoding="utf-8")
     code, _, err = run(capsys, "build", str(folder), "--html")
-    assert code == 0, err
-    assert (folder / f"{RUSSIA_STEM}_EN.html").exists()
-    assert (folder / f"{RUSSIA_STEM}_FR.html").exists()
+    assert code == 1
+    assert "d-russia-fr.yaml" in err and "would write the same files as a-russia.yaml" in err
+    assert "make one a translation of the other" in err
+    assert (folder / f"{RUSSIA_STEM}.html").read_text(encoding="utf-8").count('lang="en"') == 1
 
 
 def test_build_writes_text_and_email_only_when_asked(
@@ -121,11 +122,9 @@ def test_build_writes_text_and_email_only_when_asked(
     assert code == 0, err
     names = sorted(p.name for p in out.iterdir())
     expected = [
-        f"{RUSSIA_STEM}_{c}.{ext}" for c in ("BG", "DE", "EN", "FR") for ext in ("eml", "txt")
+        f"{RUSSIA_STEM}{c}.{ext}" for c in ("_BG", "_DE", "", "_FR") for ext in ("eml", "txt")
     ]
-    assert names == sorted(
-        [*expected, f"{TURKMENISTAN_STEM}_EN.eml", f"{TURKMENISTAN_STEM}_EN.txt"]
-    )
+    assert names == sorted([*expected, f"{TURKMENISTAN_STEM}.eml", f"{TURKMENISTAN_STEM}.txt"])
     code, _, err = run(
         capsys, "build", str(folder), "--out", str(tmp_path / "b"), "--html", "--txt"
     )

@@ -12,7 +12,7 @@ import pytest
 from clirun import Cap, run
 from textutil import REFERENCE_YAML
 
-STEM = "2012-07-24_A-350-12_EN"
+STEM = "2012-07-24_A-350-12"  # the own language; translations end _FR, _DE, _BG
 LANGUAGES = ("en", "fr", "de", "bg")  # the example's own language first, then its translations
 
 
@@ -27,7 +27,7 @@ def test_new_writes_all_three_formats_beside_the_yaml(capsys: Cap, release: Path
     code, out, _ = run(capsys, "new", str(release))
     names = sorted(p.name for p in release.parent.iterdir() if p.suffix != ".yaml")
     assert code == 0
-    stems = [f"2012-07-24_A-350-12_{code.upper()}" for code in LANGUAGES]
+    stems = [STEM + ("" if code == "en" else f"_{code.upper()}") for code in LANGUAGES]
     assert names == sorted(f"{stem}.{f}" for stem in stems for f in ("html", "pdf", "docx"))
     expected = [str(release.parent / f"{s}.{f}") for s in stems for f in ("html", "pdf", "docx")]
     assert out.split() == expected

@@ -100,8 +100,8 @@ def test_drafter_new_writes_text_and_email_only_when_asked(tmp_path: Path, capsy
     code, out, _ = run(capsys, "new", str(folder / R15), "--txt", "--eml", "--lang", "en")
     assert code == 0
     assert sorted(Path(line).name for line in out.split()) == [
-        "2012-07-24_A-350-12_EN.eml",
-        "2012-07-24_A-350-12_EN.txt",
+        "2012-07-24_A-350-12.eml",
+        "2012-07-24_A-350-12.txt",
     ]
     code, out, _ = run(
         capsys, "new", str(folder / R15), "--lang", "en", "--out", str(tmp_path / "b")
@@ -212,7 +212,7 @@ def test_the_feed_is_valid_atom_newest_first(tmp_path: Path, capsys: Cap) -> Non
         link = entry.find(f"{ATOM}link")
         assert link is not None and link.get("rel") == "alternate"
         assert re.fullmatch(
-            r"https://example\.org/press/\d{4}-\d\d-\d\d_A-\d+-\d\d_EN\.html", link.get("href", "")
+            r"https://example\.org/press/\d{4}-\d\d-\d\d_A-\d+-\d\d\.html", link.get("href", "")
         )
         assert (entry.findtext(f"{ATOM}summary") or "").startswith("On ")
     assert root.findtext(f"{ATOM}updated") == "2012-12-06T00:00:00Z"
@@ -255,7 +255,7 @@ def test_the_reference_round_from_draft_to_sent_and_published(tmp_path: Path, ca
     code, out, _ = run(
         capsys, "new", str(first), "--pdf", "--lang", "en", "--out", str(tmp_path / "drafts")
     )
-    assert code == 0 and out.strip().endswith("2012-07-24_A-350-12_DRAFT_EN.pdf")
+    assert code == 0 and out.strip().endswith("2012-07-24_A-350-12_DRAFT.pdf")
     assert run(capsys, "check", str(first))[0] == 0
 
     approved = folder / R15  # the officer's edit, approved and embargoed
@@ -270,11 +270,11 @@ def test_the_reference_round_from_draft_to_sent_and_published(tmp_path: Path, ca
     code, out, _ = run(capsys, "new", str(approved), "--html", "--eml", "--txt", "--lang", "en")
     assert code == 0
     assert sorted(Path(line).name for line in out.split()) == [
-        "2012-07-24_A-350-12_EN.eml",
-        "2012-07-24_A-350-12_EN.html",
-        "2012-07-24_A-350-12_EN.txt",
+        "2012-07-24_A-350-12.eml",
+        "2012-07-24_A-350-12.html",
+        "2012-07-24_A-350-12.txt",
     ]
-    message = _parse((folder / "2012-07-24_A-350-12_EN.eml").read_bytes())
+    message = _parse((folder / "2012-07-24_A-350-12.eml").read_bytes())
     assert message["Subject"] == "The EU and Russia hold human rights consultations"
     body = next(message.iter_parts()).get_body(("plain",))
     assert body is not None

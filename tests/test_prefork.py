@@ -214,7 +214,7 @@ def test_without_fork_the_cli_makes_the_pdf_itself(
     code, _, err = run(capsys, "new", str(EXAMPLES / R15), "--pdf", "--out", str(tmp_path))
     assert code == 0, err
     release = drafter.load_release(EXAMPLES / R15)
-    written = tmp_path / f"{release.file_stem}_EN.pdf"
+    written = tmp_path / f"{release.file_stem}.pdf"
     assert written.read_bytes() == drafter.render(release, "pdf")
 
 

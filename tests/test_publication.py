@@ -103,8 +103,8 @@ def test_the_word_draft_is_marked_in_the_header_of_every_page(draft: dict[str, b
 def test_a_drafts_files_are_named_draft(tmp_path: Path, capsys: Cap) -> None:
     paths = output_paths(release(FINAL), ["pdf", "html"], tmp_path)
     assert [path.name for path in paths.values()] == [
-        "2012-07-24_A-350-12_DRAFT_EN.pdf",
-        "2012-07-24_A-350-12_DRAFT_EN.html",
+        "2012-07-24_A-350-12_DRAFT.pdf",
+        "2012-07-24_A-350-12_DRAFT.html",
     ]
     assert release().file_stem == "2012-07-24_A-350-12"
 
@@ -213,7 +213,7 @@ def test_drafter_new_names_a_draft_and_checks_only_finals(tmp_path: Path, capsys
     source = tmp_path / "round.yaml"
     shutil.copy(REPO / "examples" / "eu-russia-2012-07-24.yaml", source)
     code, out, _ = run(capsys, "new", str(source), "--html", "--lang", "en")
-    assert code == 0 and out.strip() == str(tmp_path / "2012-07-24_A-350-12_EN.html")
+    assert code == 0 and out.strip() == str(tmp_path / "2012-07-24_A-350-12.html")
 
 
 def test_an_embargo_from_plain_data_is_text_or_a_datetime() -> None:

@@ -24,7 +24,7 @@ from textutil import REFERENCE_YAML
 import drafter
 from drafter.writers import FORMATS
 
-STEM = "2012-07-24_A-350-12_EN"
+STEM = "2012-07-24_A-350-12"
 EPOCH = 1700000000  # 2023-11-14 22:13:20 UTC
 RELEASE_DAY = datetime(2012, 7, 24, tzinfo=UTC)
 

@@ -185,7 +185,7 @@ def test_a_final_release_with_errors_is_not_written(tmp_path: Path, capsys: Cap)
     code, out, _ = run(
         capsys, "new", str(draft), "--html", "--lang", "en", "--out", str(tmp_path / "out")
     )
-    assert code == 0 and out.strip().endswith("2012-07-24_A-350-12_DRAFT_EN.html")
+    assert code == 0 and out.strip().endswith("2012-07-24_A-350-12_DRAFT.html")
 
 
 def test_an_unreadable_project_file_is_named(tmp_path: Path, capsys: Cap) -> None:
@@ -201,7 +201,7 @@ def test_a_final_release_with_warnings_is_written_and_warned_of(
     path = _file(tmp_path, (FIRST, "They met 3 NGOs."))
     with caplog.at_level(logging.WARNING, logger="drafter"):
         code, out, _ = run(capsys, "new", str(path), "--html", "--lang", "en")
-    assert code == 0 and out.strip().endswith("2012-07-24_A-350-12_EN.html")
+    assert code == 0 and out.strip().endswith("2012-07-24_A-350-12.html")
     assert "warning [small-numbers] body[0]" in caplog.text
 
 

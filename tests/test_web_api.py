@@ -68,7 +68,7 @@ def test_render_gives_the_file_with_its_type_and_name(
     response = client.post(f"/api/render?format={fmt}", json=reference)
     assert response.status_code == 200, response.text
     assert response.headers["content-type"] == MEDIA[fmt]
-    name = "2012-07-24_A-350-12" + (".yaml" if fmt == "yaml" else f"_EN.{fmt}")
+    name = "2012-07-24_A-350-12" + f".{fmt}"
     assert response.headers["content-disposition"] == f'attachment; filename="{name}"'
     assert response.headers["server-timing"].startswith("render;dur=")
     release = drafter.load_release(REFERENCE_YAML)

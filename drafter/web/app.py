@@ -24,7 +24,7 @@ from pydantic import BaseModel
 
 from drafter.errors import DrafterError, InputError, LimitError, Problem, UsageError
 from drafter.loading import validate_release
-from drafter.rendering import render
+from drafter.rendering import output_stem, render
 from drafter.schema import Release
 from drafter.source import Source, decode, parse_yaml
 from drafter.web.pool import Busy, RenderPool, RenderTimeout
@@ -268,8 +268,8 @@ async def _render_file(
     release = _release(await _json(request))
     name = f"{release.file_stem}.yaml"
     if fmt != "yaml":
+        name = f"{output_stem(release, language and language.lower())}.{fmt}"
         release = _in_language(release, language)
-        name = f"{release.file_stem}_{release.language.upper()}.{fmt}"
     content = await _render(request.app.state.pool, release, fmt, request.app.state.house)
     elapsed = (time.perf_counter() - started) * 1000
     headers = {
