@@ -137,13 +137,14 @@ def _looks_like_path(spec: str | Path) -> bool:
     return isinstance(spec, Path) or "/" in spec or "\\" in spec or spec.startswith(".")
 
 
-def find_house(spec: str | Path) -> HouseSource:
+def find_house(spec: str | Path, *, folders: bool = True) -> HouseSource:
     """The house named `spec`, or the house folder at the path `spec`.
 
     A name is looked up first; a bare word that is no house's name may be a folder holding
-    a house.toml. An unknown name is a UsageError listing the houses there are.
+    a house.toml. An unknown name is a UsageError listing the houses there are. With
+    `folders` False (a name a release file gives) only shipped and installed houses count.
     """
-    if _looks_like_path(spec):
+    if folders and _looks_like_path(spec):
         folder = Path(spec).expanduser().resolve()
         if not folder.is_dir():
             raise UsageError(f"the house folder {folder} does not exist or is not a folder")
@@ -154,7 +155,7 @@ def find_house(spec: str | Path) -> HouseSource:
     installed = _installed()
     if spec in installed:
         return installed[str(spec)]
-    if (Path(spec) / "house.toml").is_file():  # a folder named without ./
+    if folders and (Path(spec) / "house.toml").is_file():  # a folder named without ./
         return _source(Path(spec).resolve(), "path")
     names = ", ".join(sorted({*packaged, *installed}))
     raise UsageError(f"there is no house format called {spec!r}; the houses are: {names}")
@@ -191,9 +192,9 @@ def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
     return merged
 
 
-def declared_house(spec: str | Path) -> HouseSource:
-    """The house `spec` (name or folder) with its configuration merged over its parents'."""
-    chain = house_chain(find_house(spec))
+def declared_house(spec: str | Path, *, folders: bool = True) -> HouseSource:
+    """The house `spec` (name or folder, as for find_house) with its configuration merged."""
+    chain = house_chain(find_house(spec, folders=folders))
     return replace(chain[0], config=merged_config(chain))
 
 

@@ -45,7 +45,7 @@ def _house(
         return templates
     if house is None and release.house is not None:
         try:
-            find_house(release.house)
+            find_house(release.house, folders=False)  # a name, never a folder of the cwd
         except UsageError as exc:
             raise InputError([Problem(str(exc), "house")]) from None
     return load_house(templates, house or release.house or DEFAULT_HOUSE)

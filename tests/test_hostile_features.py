@@ -1,0 +1,131 @@
+"""Hostile and broken inputs to the newer paths: houses, house.toml rules, catalogues, feeds.
+
+Each test feeds what a careless or hostile user could give and asserts a clear error with a
+non-zero exit status (never an internal error, a hang, or text leaked from drafter's inside).
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+
+import pytest
+from clirun import EXAMPLES, R15, Cap, run
+
+HOUSE_TOML_START = 'name = "hostile"\nextends = "eu-press"\n'
+FR_CATALOGUE = Path(__file__).resolve().parents[1] / (
+    "templates/eu-press/locale/fr/LC_MESSAGES/house.po"
+)
+
+
+def _release(folder: Path, prefix: str = "") -> Path:
+    """The reference release in `folder`, with `prefix` put after its `language:` line."""
+    folder.mkdir(parents=True, exist_ok=True)
+    text = (EXAMPLES / R15).read_text(encoding="utf-8")
+    target = folder / R15
+    target.write_text(text.replace("language: en\n", f"language: en\n{prefix}", 1), "utf-8")
+    return target
+
+
+def _house(folder: Path, toml: str) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "house.toml").write_text(toml, encoding="utf-8")
+    return folder
+
+
+# --- a release file names its house by name only --------------------------------------------
+
+
+def test_release_cannot_pick_a_folder_of_the_working_directory_as_its_house(
+    tmp_path: Path, capsys: Cap, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    evil = _house(tmp_path / "evil", 'name = "evil"\nextends = "eu-press"\n')
+    (evil / "release.html.j2").write_text("OWNED {{ release.title }}", encoding="utf-8")
+    release = _release(tmp_path, "house: evil\n")
+    monkeypatch.chdir(tmp_path)
+    out = tmp_path / "out"
+    code, _, err = run(capsys, "new", "--html", "-o", str(out), str(release))
+    assert code == 1
+    assert "house (line 6" in err and "'evil'" in err
+    assert not out.exists() or not any(out.iterdir())
+    # the same folder is a house when the command line names it
+    code, _, err = run(capsys, "validate", "--house", "evil", str(release))
+    assert code == 0, err
+
+
+# --- house.toml [fields] rules of the wrong shape --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("rules", "named"),
+    [
+        ("[fields]\nforms = [1]\n", "fields.forms"),
+        ('[fields.forms]\nreference = "x"\n', "fields.forms.reference"),
+        ("[fields.forms.reference]\npattern = 5\n", "fields.forms.reference.pattern"),
+        ('[fields]\nrequired = "title"\n', "fields.required"),
+        ("[fields]\nrequired = [1, 2]\n", "fields.required"),
+        ('[fields]\nnot_shown = "title"\n', "fields.not_shown"),
+        ("fields = 3\n", "fields"),
+        ("languages = 5\n", "languages"),
+        ('languages = "fr"\n', "languages"),
+    ],
+)
+def test_house_toml_of_the_wrong_shape_is_a_clear_error(
+    tmp_path: Path, capsys: Cap, rules: str, named: str
+) -> None:
+    house = _house(tmp_path / "h", HOUSE_TOML_START + rules)
+    release = _release(tmp_path / "r")
+    code, _, err = run(capsys, "new", "--html", "--house", str(house), str(release))
+    assert code == 1, err
+    assert "internal error" not in err
+    assert named in err and "house.toml" in err
+    assert not list((tmp_path / "r").glob("*.html"))
+
+
+def test_catastrophic_house_pattern_is_stopped_not_hung(tmp_path: Path, capsys: Cap) -> None:
+    rules = '[fields.forms.title]\npattern = "(a|aa)+"\nexample = "aaa"\n'
+    house = _house(tmp_path / "h", HOUSE_TOML_START + rules)
+    release = _release(tmp_path / "r", f"title: {'a' * 60}!\n")
+    started = time.perf_counter()
+    code, _, err = run(capsys, "validate", "--house", str(house), str(release))
+    assert time.perf_counter() - started < 30
+    assert code == 1, err
+    assert "fields.forms.title" in err and "too long" in err
+
+
+# --- a user's catalogue ----------------------------------------------------------------------
+
+
+def _catalogue(folder: Path, msgid: str, msgstr: str) -> Path:
+    text = FR_CATALOGUE.read_text(encoding="utf-8")
+    pattern = rf'(msgid "{re.escape(msgid)}"\nmsgstr )"[^\n]*"'
+    changed, count = re.subn(pattern, lambda m: f'{m.group(1)}"{msgstr}"', text)
+    assert count == 1
+    target = folder / "locale/fr/LC_MESSAGES/house.po"
+    target.parent.mkdir(parents=True)
+    target.write_text(changed, encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize("msgstr", ["en %s", "en %r", "%(timing)r", "%(timing)d", "50 %"])
+def test_catalogue_placeholder_that_is_not_named_is_refused(
+    tmp_path: Path, capsys: Cap, msgstr: str
+) -> None:
+    templates = _catalogue(tmp_path / "tpl", "in %(timing)s", msgstr)
+    release = _release(tmp_path / "r")
+    args = ["new", "--html", "--lang", "fr", "--templates", str(templates), str(release)]
+    code, _, err = run(capsys, *args)
+    assert code == 1, err
+    assert "%(name)s" in err and "%%" in err
+    assert not list((tmp_path / "r").glob("*.html"))
+
+
+def test_catalogue_percent_sign_written_double_is_printed_once(tmp_path: Path, capsys: Cap) -> None:
+    templates = _catalogue(tmp_path / "tpl", "in %(timing)s", "%(timing)s (100 %%)")
+    release = _release(tmp_path / "r")
+    args = ["new", "--html", "--lang", "fr", "--templates", str(templates), str(release)]
+    code, _, err = run(capsys, *args)
+    assert code == 0, err
+    html = next((tmp_path / "r").glob("*_FR.html")).read_text(encoding="utf-8")
+    assert "(100 %)" in html and "{" not in html.split("<body")[1].split("<style")[0]
