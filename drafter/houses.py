@@ -16,7 +16,6 @@ This module reads only TOML: it never loads Jinja or a writer.
 from __future__ import annotations
 
 import logging
-import re
 import tomllib
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -24,6 +23,7 @@ from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Any, Protocol
 
+import regex  # a pattern of house.toml is matched with a time limit, which re has not
 from pydantic import BaseModel
 
 from drafter.errors import Problem, TemplateError, UsageError
@@ -37,6 +37,7 @@ __all__ = [
     "declared_house",
     "find_house",
     "house_chain",
+    "house_languages",
     "house_problems",
     "merged_config",
     "packaged_templates",
@@ -48,6 +49,7 @@ __all__ = [
 DEFAULT_HOUSE = "eu-press"
 ENTRY_POINT_GROUP = "drafter.houses"
 _MAX_EXTENDS = 8
+_PATTERN_SECONDS = 1.0
 logger = logging.getLogger(__name__)
 
 
@@ -78,7 +80,7 @@ class HouseSource:
     @property
     def languages(self) -> list[str]:
         """The languages the house has wording for."""
-        return [str(language) for language in self.config.get("languages", ["en"])]
+        return house_languages(self)
 
 
 def packaged_templates() -> Path:
@@ -201,9 +203,37 @@ def declared_house(spec: str | Path, *, folders: bool = True) -> HouseSource:
 # --- what a house asks of a release ---------------------------------------------------------
 
 
-def _fields(config: dict[str, Any]) -> dict[str, Any]:
-    found = config.get("fields", {})
-    return found if isinstance(found, dict) else {}
+def _wrong(house: str, key: str, should: str) -> TemplateError:
+    return TemplateError(f"house.toml of {house}: {key} must be {should}")
+
+
+def house_languages(house: Declares) -> list[str]:
+    """The languages house.toml says the house has wording for (`languages`), checked."""
+    found = house.config.get("languages", ["en"])
+    if not isinstance(found, list) or not all(isinstance(code, str) for code in found):
+        raise _wrong(house.name, "languages", 'a list of language codes, such as ["en", "fr"]')
+    return found
+
+
+def _fields(house: Declares) -> dict[str, Any]:
+    """The house's `[fields]` rules, each checked for its shape."""
+    found = house.config.get("fields", {})
+    if not isinstance(found, dict):
+        raise _wrong(house.name, "fields", "a table, [fields]")
+    for key in ("required", "not_shown"):
+        names = found.get(key, [])
+        if not isinstance(names, list) or not all(isinstance(name, str) for name in names):
+            raise _wrong(house.name, f"fields.{key}", 'a list of fields, such as ["reference"]')
+    forms = found.get("forms", {})
+    if not isinstance(forms, dict):
+        raise _wrong(house.name, "fields.forms", "a table of tables, [fields.forms.<field>]")
+    for name, form in forms.items():
+        if not isinstance(form, dict):
+            raise _wrong(house.name, f"fields.forms.{name}", 'a table with pattern = "..."')
+        for key in ("pattern", "what", "example", "explain"):
+            if not isinstance(form.get(key, ""), str):
+                raise _wrong(house.name, f"fields.forms.{name}.{key}", "text, in quotes")
+    return found
 
 
 def _path(name: str) -> FieldPath:
@@ -232,12 +262,18 @@ def _missing(name: str, path: FieldPath, holder: BaseModel | None) -> str:
 
 def _form_problem(name: str, field: str, text: str, form: dict[str, Any]) -> str | None:
     try:
-        pattern = re.compile(str(form.get("pattern", "")))
-    except re.error as exc:
+        pattern = regex.compile(str(form.get("pattern", "")))
+        if pattern.fullmatch(text, timeout=_PATTERN_SECONDS):
+            return None
+    except regex.error as exc:
         message = f"house.toml of {name}: the pattern of fields.forms.{field} is wrong: {exc}"
         raise TemplateError(message) from None
-    if pattern.fullmatch(text):
-        return None
+    except TimeoutError:
+        message = (
+            f"house.toml of {name}: the pattern of fields.forms.{field} takes too long to "
+            f"match {text[:40]!r} (it backtracks without end); write a simpler pattern"
+        )
+        raise TemplateError(message) from None
     what = form.get("what", f"in the form the house {name} uses")
     explain = f" ({form['explain']})" if form.get("explain") else ""
     return f'"{text}" is not {what}; write it like "{form.get("example", "")}"{explain}'
@@ -245,7 +281,7 @@ def _form_problem(name: str, field: str, text: str, form: dict[str, Any]) -> str
 
 def house_problems(release: BaseModel, house: Declares) -> list[tuple[FieldPath, str]]:
     """What the release lacks, or gives in the wrong form, for the house: (field, message)."""
-    rules = _fields(house.config)
+    rules = _fields(house)
     found: list[tuple[FieldPath, str]] = []
     for name in rules.get("required", []):
         path = _path(str(name))
@@ -263,7 +299,7 @@ def house_problems(release: BaseModel, house: Declares) -> list[tuple[FieldPath,
 
 def warn_not_shown(release: BaseModel, house: Declares) -> None:
     """Log a warning for each field the release gives that the house does not print."""
-    for name in _fields(house.config).get("not_shown", []):
+    for name in _fields(house).get("not_shown", []):
         value, _ = _value(release, _path(str(name)))
         if value not in (None, []):
             logger.warning("the house %s does not show %s; it is left out", house.name, name)
