@@ -9,6 +9,7 @@ marks fuzzy) is printed in English, with a warning naming it and the language.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
@@ -31,6 +32,8 @@ GRAMMAR = "grammar"
 
 logger = logging.getLogger(__name__)
 Messages = dict[tuple[str | None, str], str]
+_PLACEHOLDER = re.compile(r"%(?:%|\(\w+\)s)?")
+"""A percent sign: `%%`, `%(name)s`, or (matching "%" alone) anything else."""
 
 
 def catalogue_path(language: str) -> str:
@@ -123,6 +126,12 @@ def _fill(context: Context, text: str, variables: dict[str, object]) -> str:
 
     A catalogue holds text, not markup: what a translator writes is printed as written.
     """
+    if any(found.group() == "%" for found in _PLACEHOLDER.finditer(text)):
+        # `%s` would print the mapping of every value, `%r` Python's quoting
+        raise TemplateError(
+            f"the message {text!r} has a placeholder that is not %(name)s; write each "
+            "placeholder as %(name)s, as the English message has it, and a percent sign as %%"
+        )
     result: str = escape(text) if context.eval_ctx.autoescape else text
     try:
         return result % variables
