@@ -129,3 +129,23 @@ def test_catalogue_percent_sign_written_double_is_printed_once(tmp_path: Path, c
     assert code == 0, err
     html = next((tmp_path / "r").glob("*_FR.html")).read_text(encoding="utf-8")
     assert "(100 %)" in html and "{" not in html.split("<body")[1].split("<style")[0]
+
+
+def test_house_toml_that_is_a_folder_is_a_clear_error(tmp_path: Path, capsys: Cap) -> None:
+    (tmp_path / "h" / "house.toml").mkdir(parents=True)
+    release = _release(tmp_path / "r")
+    code, _, err = run(capsys, "new", "--html", "--house", str(tmp_path / "h"), str(release))
+    assert code == 1, err
+    assert "house.toml cannot be read" in err
+    assert not list((tmp_path / "r").glob("*.html"))
+
+
+def test_user_house_toml_not_utf8_is_a_clear_error(tmp_path: Path, capsys: Cap) -> None:
+    templates = tmp_path / "tpl"
+    templates.mkdir()
+    (templates / "house.toml").write_bytes(b"\xff\xfe\x00name = 1")
+    release = _release(tmp_path / "r")
+    code, _, err = run(capsys, "new", "--html", "--templates", str(templates), str(release))
+    assert code == 1, err
+    assert "house.toml of eu-press cannot be read" in err
+    assert not list((tmp_path / "r").glob("*.html"))
