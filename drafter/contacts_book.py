@@ -152,7 +152,7 @@ def _release_day(data: object) -> date | None:
 
 def _book_path(source: Source, path: Path | None, first: int) -> Path:
     """The contacts file of a release file: its `contacts_file:`, or its project's."""
-    from drafter.project import find_project, inside, outside_message
+    from drafter.project import find_project, inside, name_problem, outside_message
 
     loc = ("contacts", "people", first)
     line, column = source.position(loc) or (None, None)
@@ -166,10 +166,11 @@ def _book_path(source: Source, path: Path | None, first: int) -> Path:
     root = project.root if project else path.resolve().parent
     named = source.data.get("contacts_file") if isinstance(source.data, dict) else None
     if isinstance(named, str) and named.strip():
-        found = inside(root, path.parent, named)
+        line = (source.position(("contacts_file",)) or (None, None))[0]
+        wrong = name_problem(named)
+        found = None if wrong else inside(root, path.parent, named)
         if found is None:
-            line = (source.position(("contacts_file",)) or (None, None))[0]
-            problem = Problem(outside_message(named, root), "contacts_file", line)
+            problem = Problem(wrong or outside_message(named, root), "contacts_file", line)
             raise InputError([problem], source.name)
         return _existing(found, source, "contacts_file")
     shared = project.contacts_file() if project else None

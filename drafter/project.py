@@ -19,10 +19,11 @@ from typing import Any
 
 from drafter.errors import InputError, Problem
 
-__all__ = ["PROJECT_FILE", "Project", "find_project", "inside", "outside_message"]
+__all__ = ["PROJECT_FILE", "Project", "find_project", "inside", "name_problem", "outside_message"]
 
 PROJECT_FILE = "drafter.toml"
 _MAX_BYTES = 64 * 1024
+_MAX_NAME = 1024
 
 
 @dataclass(frozen=True)
@@ -64,11 +65,23 @@ class Project:
                 ],
                 str(self.path),
             )
+        wrong = name_problem(name)
+        if wrong:
+            raise InputError([Problem(wrong, "contacts.file")], str(self.path))
         found = inside(self.root, self.root, name)
         if found is None:
             problem = Problem(outside_message(name, self.root), "contacts.file")
             raise InputError([problem], str(self.path))
         return found
+
+
+def name_problem(name: str) -> str | None:
+    """What makes `name` no file name at all (a NUL character, a name too long), or None."""
+    if "\x00" in name:
+        return "holds a NUL character (\\0); write the file's name only"
+    if len(name.encode()) > _MAX_NAME or any(len(p.encode()) > 255 for p in Path(name).parts):
+        return f"is too long for a file's name ({len(name):,} characters); check the name"
+    return None
 
 
 def inside(root: Path, base: Path, name: str) -> Path | None:

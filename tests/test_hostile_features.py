@@ -149,3 +149,42 @@ def test_user_house_toml_not_utf8_is_a_clear_error(tmp_path: Path, capsys: Cap) 
     assert code == 1, err
     assert "house.toml of eu-press cannot be read" in err
     assert not list((tmp_path / "r").glob("*.html"))
+
+
+# --- contacts files named with a NUL or a name no file system takes -------------------------
+
+CONTACT = "mann:\n  name: Michael Mann\n  email: Michael.Mann@eeas.europa.eu\n"
+NOT_A_NAME = [("c\\0x", "NUL character"), ("a" * 5000, "too long")]
+
+
+def _keyed_release(folder: Path, prefix: str = "") -> Path:
+    """The reference release naming its first contact by the key `mann`."""
+    release = _release(folder, prefix)
+    text = re.sub(r"  people:\n(    .*\n)+", "  people: [mann]\n", release.read_text("utf-8"))
+    release.write_text(text, encoding="utf-8")
+    (folder / "c.yaml").write_text(CONTACT, encoding="utf-8")
+    return release
+
+
+@pytest.mark.parametrize(("name", "said"), NOT_A_NAME)
+def test_contacts_file_that_is_no_file_name_is_refused(
+    tmp_path: Path, capsys: Cap, name: str, said: str
+) -> None:
+    release = _keyed_release(tmp_path, f'contacts_file: "{name}"\n')
+    code, _, err = run(capsys, "validate", str(release))
+    assert code == 1, err
+    assert "contacts_file (line 6)" in err and said in err
+
+
+@pytest.mark.parametrize(("name", "said"), NOT_A_NAME)
+def test_drafter_toml_contacts_file_that_is_no_file_name_is_refused(
+    tmp_path: Path, capsys: Cap, name: str, said: str
+) -> None:
+    release = _keyed_release(tmp_path)
+    escaped = name.replace("\\0", "\\u0000")  # TOML's way to write a NUL
+    toml = f'[contacts]\nfile = "{escaped}"\n'
+    (tmp_path / "drafter.toml").write_text(toml, encoding="utf-8")
+    for command in ("validate", "check"):
+        code, _, err = run(capsys, command, str(release))
+        assert code == 1, err
+        assert "contacts.file" in err and said in err
