@@ -188,3 +188,29 @@ def test_drafter_toml_contacts_file_that_is_no_file_name_is_refused(
         code, _, err = run(capsys, command, str(release))
         assert code == 1, err
         assert "contacts.file" in err and said in err
+
+
+# --- a path the system refuses is the user's error, not drafter's ---------------------------
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["new", "--html", "--templates", "{long}", "{release}"],
+        ["new", "--html", "--house", "./{long}", "{release}"],
+        ["new", "--html", "--out", "{long}/x", "{release}"],
+        ["feed", "{long}"],
+        ["build", "{long}"],
+        ["series", "{long}"],
+    ],
+)
+def test_path_too_long_for_the_system_is_a_usage_error(
+    tmp_path: Path, capsys: Cap, monkeypatch: pytest.MonkeyPatch, args: list[str]
+) -> None:
+    release = _release(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    filled = [arg.format(long="a" * 5000, release=release) for arg in args]
+    code, _, err = run(capsys, *filled)
+    assert code == 2, err
+    assert "File name too long" in err and "internal error" not in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == [R15]
