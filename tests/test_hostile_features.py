@@ -214,3 +214,16 @@ def test_path_too_long_for_the_system_is_a_usage_error(
     assert code == 2, err
     assert "File name too long" in err and "internal error" not in err
     assert sorted(p.name for p in tmp_path.iterdir()) == [R15]
+
+
+# --- feeds ---------------------------------------------------------------------------------
+
+
+def test_feed_refuses_two_files_of_one_release(tmp_path: Path, capsys: Cap) -> None:
+    folder = tmp_path / "archive"
+    _release(folder)
+    (folder / "copy.yaml").write_bytes((folder / R15).read_bytes())
+    code, _, err = run(capsys, "feed", str(folder))
+    assert code == 1, err
+    assert f"{R15} is the same release as copy.yaml" in err
+    assert not (folder / "feed.xml").exists()
