@@ -8,6 +8,7 @@ marks fuzzy) is printed in English, with a warning naming it and the language.
 
 from __future__ import annotations
 
+import io
 import logging
 import re
 from collections.abc import Callable
@@ -32,6 +33,8 @@ GRAMMAR = "grammar"
 
 logger = logging.getLogger(__name__)
 Messages = dict[tuple[str | None, str], str]
+_MAX_BYTES = 2 * 1024 * 1024
+"""The largest catalogue read: hundreds of times the packaged ones."""
 _PLACEHOLDER = re.compile(r"%(?:%|\(\w+\)s)?")
 """A percent sign: `%%`, `%(name)s`, or (matching "%" alone) anything else."""
 
@@ -56,10 +59,12 @@ def _read(path: Path, stamp: float) -> Messages:
     """The translated messages of a catalogue file: (context, id) to text."""
     from babel.messages.pofile import PoFileError, read_po
 
+    from drafter.loading import read_bytes
+
     del stamp  # part of the cache key only: an edited catalogue is read again
+    raw = read_bytes(path, _MAX_BYTES)  # a LimitError for a file no catalogue is near
     try:
-        with path.open("rb") as stream:
-            catalogue = read_po(stream, abort_invalid=True)
+        catalogue = read_po(io.BytesIO(raw), abort_invalid=True)
     except (PoFileError, UnicodeDecodeError, ValueError) as exc:
         raise TemplateError(f"the catalogue {path} cannot be read: {exc}") from None
     return {

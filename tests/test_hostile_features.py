@@ -227,3 +227,16 @@ def test_feed_refuses_two_files_of_one_release(tmp_path: Path, capsys: Cap) -> N
     assert code == 1, err
     assert f"{R15} is the same release as copy.yaml" in err
     assert not (folder / "feed.xml").exists()
+
+
+def test_huge_catalogue_is_refused_before_it_is_read(tmp_path: Path, capsys: Cap) -> None:
+    templates = _catalogue(tmp_path / "tpl", "in %(timing)s", "%(timing)s")
+    catalogue = templates / "locale/fr/LC_MESSAGES/house.po"
+    padding = "".join(f'msgid "m{i}"\nmsgstr "{"x" * 200}"\n\n' for i in range(20_000))
+    catalogue.write_text(catalogue.read_text(encoding="utf-8") + padding, encoding="utf-8")
+    release = _release(tmp_path / "r")
+    args = ["new", "--html", "--lang", "fr", "--templates", str(templates), str(release)]
+    code, _, err = run(capsys, *args)
+    assert code == 4, err
+    assert "house.po is" in err and "at most 2,097,152 bytes" in err
+    assert not list((tmp_path / "r").glob("*.html"))
