@@ -240,3 +240,16 @@ def test_huge_catalogue_is_refused_before_it_is_read(tmp_path: Path, capsys: Cap
     assert code == 4, err
     assert "house.po is" in err and "at most 2,097,152 bytes" in err
     assert not list((tmp_path / "r").glob("*.html"))
+
+
+@pytest.mark.parametrize("key", ["name", "version"])
+def test_house_name_or_version_with_control_characters_is_refused(
+    tmp_path: Path, capsys: Cap, key: str
+) -> None:
+    toml = 'extends = "eu-press"\n' + f'{key} = "1.0\\u0001\\r\\nX: y"\n'
+    house = _house(tmp_path / "h", toml)
+    release = _release(tmp_path / "r")
+    code, _, err = run(capsys, "new", "--docx", "--house", str(house), str(release))
+    assert code == 1, err
+    assert f"{key} must be one line of text" in err
+    assert not list((tmp_path / "r").glob("*.docx"))
