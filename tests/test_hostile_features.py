@@ -253,3 +253,20 @@ def test_house_name_or_version_with_control_characters_is_refused(
     assert code == 1, err
     assert f"{key} must be one line of text" in err
     assert not list((tmp_path / "r").glob("*.docx"))
+
+
+# --- line breaks that are not \n ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("separator", ["\\u2028", "\\u2029"])
+def test_unicode_line_separator_in_the_title_is_a_space_in_the_mail(
+    tmp_path: Path, capsys: Cap, separator: str
+) -> None:
+    release = _release(tmp_path, f'title: "Hello{separator}Bcc: x@example.org"\n')
+    code, _, err = run(capsys, "new", "--eml", "--txt", "--lang", "en", str(release))
+    assert code == 0, err
+    mail = next(tmp_path.glob("*.eml")).read_bytes()
+    assert b"\r\nSubject: Hello Bcc: x@example.org\r\n" in b"\r\n" + mail
+    assert b"\r\nBcc:" not in mail
+    text = next(tmp_path.glob("*.txt")).read_text(encoding="utf-8")
+    assert "Hello Bcc: x@example.org" in text and "\u2028" not in text
