@@ -38,10 +38,17 @@ class Project:
         """The project's `drafter.toml`."""
         return self.root / PROJECT_FILE
 
+    def _section(self, name: str) -> dict[str, Any]:
+        """The table `[name]`; an InputError if drafter.toml gives `name` as something else."""
+        section = self.config.get(name, {})
+        if not isinstance(section, dict):
+            problem = Problem(f"must be a table, written [{name}] on a line of its own", name)
+            raise InputError([problem], str(self.path))
+        return section
+
     def disabled_checks(self) -> list[str]:
         """The ids of the check rules the project turns off (`[check] disable`)."""
-        section = self.config.get("check", {})
-        names = section.get("disable", []) if isinstance(section, dict) else []
+        names = self._section("check").get("disable", [])
         if not isinstance(names, list) or not all(isinstance(name, str) for name in names):
             raise InputError(
                 [Problem('must be a list of rule ids, such as ["small-numbers"]', "check.disable")],
@@ -51,8 +58,7 @@ class Project:
 
     def contacts_file(self) -> Path | None:
         """The shared contacts file named by `[contacts] file`, if any, inside the project."""
-        section = self.config.get("contacts", {})
-        name = section.get("file") if isinstance(section, dict) else None
+        name = self._section("contacts").get("file")
         if name is None:
             return None
         if not isinstance(name, str) or not name.strip():

@@ -270,3 +270,20 @@ def test_unicode_line_separator_in_the_title_is_a_space_in_the_mail(
     assert b"\r\nBcc:" not in mail
     text = next(tmp_path.glob("*.txt")).read_text(encoding="utf-8")
     assert "Hello Bcc: x@example.org" in text and "\u2028" not in text
+
+
+# --- drafter.toml of the wrong shape ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("toml", "section"),
+    [("check = [1]\n[contacts]\nfile = 'c.yaml'\n", "check"), ("contacts = 5\n", "contacts")],
+)
+def test_drafter_toml_section_that_is_no_table_is_refused(
+    tmp_path: Path, capsys: Cap, toml: str, section: str
+) -> None:
+    release = _keyed_release(tmp_path)
+    (tmp_path / "drafter.toml").write_text(toml, encoding="utf-8")
+    code, _, err = run(capsys, "check", str(release))
+    assert code == 1, err
+    assert f"{section}: must be a table, written [{section}]" in err
