@@ -287,3 +287,17 @@ def test_drafter_toml_section_that_is_no_table_is_refused(
     code, _, err = run(capsys, "check", str(release))
     assert code == 1, err
     assert f"{section}: must be a table, written [{section}]" in err
+
+
+def test_catalogue_markup_and_template_code_are_printed_as_text(
+    tmp_path: Path, capsys: Cap
+) -> None:
+    hostile = "<script>alert(1)</script>{{ 7*7 }} %(timing)s"
+    templates = _catalogue(tmp_path / "tpl", "in %(timing)s", hostile)
+    release = _release(tmp_path / "r")
+    args = ["new", "--html", "--lang", "fr", "--templates", str(templates), str(release)]
+    code, _, err = run(capsys, *args)
+    assert code == 0, err
+    html = next((tmp_path / "r").glob("*_FR.html")).read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;{{ 7*7 }}" in html
+    assert "<script>alert" not in html
