@@ -168,9 +168,10 @@ def house_chain(house: HouseSource) -> tuple[HouseSource, ...]:
     chain = [house]
     while parent := chain[-1].config.get("extends"):
         spec = str(parent)
-        if _looks_like_path(spec):  # a folder: relative to the house that names it
+        folder = _looks_like_path(spec)
+        if folder:  # a folder: relative to the house that names it
             spec = str(chain[-1].folder / Path(spec).expanduser())
-        found = find_house(spec)
+        found = find_house(spec, folders=folder)  # a bare word: a house's name, not ./word
         if found.folder in {h.folder for h in chain} or len(chain) >= _MAX_EXTENDS:
             raise TemplateError(f"the house {house.name} extends itself, through {parent}")
         chain.append(found)

@@ -301,3 +301,17 @@ def test_catalogue_markup_and_template_code_are_printed_as_text(
     html = next((tmp_path / "r").glob("*_FR.html")).read_text(encoding="utf-8")
     assert "&lt;script&gt;alert(1)&lt;/script&gt;{{ 7*7 }}" in html
     assert "<script>alert" not in html
+
+
+def test_extends_a_bare_word_names_a_house_not_a_folder_of_the_working_directory(
+    tmp_path: Path, capsys: Cap, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    house = _house(tmp_path / "houses" / "h", 'extends = "base"\n')
+    base = _house(tmp_path / "work" / "base", 'extends = "eu-press"\n')
+    (base / "release.html.j2").write_text("OWNED", encoding="utf-8")
+    release = _release(tmp_path / "work")
+    monkeypatch.chdir(tmp_path / "work")
+    code, _, err = run(capsys, "new", "--html", "--house", str(house), str(release))
+    assert code == 2, err
+    assert "there is no house format called 'base'" in err
+    assert not list((tmp_path / "work").glob("*.html"))
