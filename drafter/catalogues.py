@@ -109,7 +109,7 @@ class Wording:
 
     def grammar(self, key: str) -> str:
         """What the catalogue says of the language's grammar (`ordinal form`), or ""."""
-        return self.messages.get((GRAMMAR, key), "")
+        return _check_placeholders(self.messages.get((GRAMMAR, key), ""))
 
     def callables(self) -> dict[str, Callable[..., Any]]:
         """`gettext` and `pgettext` for templates, in Jinja's newstyle form."""
@@ -126,17 +126,23 @@ class Wording:
         return _fill(context, self.text(message, message_context), variables)
 
 
-def _fill(context: Context, text: str, variables: dict[str, object]) -> str:
-    """The message with its placeholders filled; message and values escaped for HTML.
-
-    A catalogue holds text, not markup: what a translator writes is printed as written.
-    """
+def _check_placeholders(text: str) -> str:
+    """`text`, unless it holds a placeholder other than `%(name)s`, or a lone `%`."""
     if any(found.group() == "%" for found in _PLACEHOLDER.finditer(text)):
         # `%s` would print the mapping of every value, `%r` Python's quoting
         raise TemplateError(
             f"the message {text!r} has a placeholder that is not %(name)s; write each "
             "placeholder as %(name)s, as the English message has it, and a percent sign as %%"
         )
+    return text
+
+
+def _fill(context: Context, text: str, variables: dict[str, object]) -> str:
+    """The message with its placeholders filled; message and values escaped for HTML.
+
+    A catalogue holds text, not markup: what a translator writes is printed as written.
+    """
+    _check_placeholders(text)
     result: str = escape(text) if context.eval_ctx.autoescape else text
     try:
         return result % variables

@@ -315,3 +315,15 @@ def test_extends_a_bare_word_names_a_house_not_a_folder_of_the_working_directory
     assert code == 2, err
     assert "there is no house format called 'base'" in err
     assert not list((tmp_path / "work").glob("*.html"))
+
+
+def test_catalogue_grammar_pattern_with_a_bare_placeholder_is_refused(
+    tmp_path: Path, capsys: Cap
+) -> None:
+    templates = _catalogue(tmp_path / "tpl", "ordinal in figures", "%se")
+    release = _release(tmp_path / "r")
+    args = ["new", "--html", "--lang", "fr", "--templates", str(templates), str(release)]
+    code, _, err = run(capsys, *args)
+    assert code == 1, err
+    assert "'%se' has a placeholder that is not %(name)s" in err
+    assert not list((tmp_path / "r").glob("*.html"))
