@@ -20,7 +20,7 @@ a person whose entry does not hold on the release's date is a warning.
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any, Self
@@ -92,10 +92,21 @@ def read_book(path: Path) -> ContactsBook:
         except ValidationError as exc:
             for error in exc.errors(include_url=False):
                 error["loc"] = (key, *error["loc"])
-                problems.append(problem_of(error, source))
+                problem = problem_of(error, source)
+                if error["type"] == "extra_forbidden":  # the release's keys are no help here
+                    problem = replace(problem, message=_not_a_person_key(error["loc"][-1]))
+                problems.append(problem)
     if problems:
+        problems.sort(key=lambda p: (p.line is None, p.line or 0, p.column or 0))
         raise InputError(problems, str(path))
     return ContactsBook(path, people)
+
+
+def _not_a_person_key(key: object) -> str:
+    known = list(SharedContact.model_fields)
+    close = difflib.get_close_matches(str(key), known, n=1, cutoff=0.6)
+    hint = f"did you mean `{close[0]}`?" if close else f"a person has: {', '.join(known)}"
+    return f"`{key}` is not a known field; {hint}"
 
 
 def resolve_contacts(source: Source, path: Path | None) -> list[Problem]:

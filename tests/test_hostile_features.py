@@ -327,3 +327,15 @@ def test_catalogue_grammar_pattern_with_a_bare_placeholder_is_refused(
     assert code == 1, err
     assert "'%se' has a placeholder that is not %(name)s" in err
     assert not list((tmp_path / "r").glob("*.html"))
+
+
+def test_contacts_file_unknown_key_names_a_persons_fields(tmp_path: Path, capsys: Cap) -> None:
+    release = _keyed_release(tmp_path, "contacts_file: c.yaml\n")
+    book = CONTACT + "  emial: x\n  foo: bar\n"
+    (tmp_path / "c.yaml").write_text(book, encoding="utf-8")
+    code, _, err = run(capsys, "validate", str(release))
+    assert code == 1, err
+    assert (
+        "mann.emial (line 4, column 3): `emial` is not a known field; did you mean `email`?" in err
+    )
+    assert "`foo` is not a known field; a person has: name, role, phones, email" in err
