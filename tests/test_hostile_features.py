@@ -339,3 +339,28 @@ def test_contacts_file_unknown_key_names_a_persons_fields(tmp_path: Path, capsys
         "mann.emial (line 4, column 3): `emial` is not a known field; did you mean `email`?" in err
     )
     assert "`foo` is not a known field; a person has: name, role, phones, email" in err
+
+
+@pytest.mark.parametrize(
+    ("fonts", "said"),
+    [
+        ('[fonts]\nfiles = "fonts/x.ttf"\n', "fonts.files must be a list of font files"),
+        ("fonts = 5\n", "fonts.files must be a list of font files"),
+        ('[fonts]\nfiles = ["fonts/bad.ttf"]\n', "bad.ttf cannot be read"),
+        (
+            '[fonts]\nfiles = ["../../outside.ttf"]\n',
+            "the font ../../outside.ttf is not in the house",
+        ),
+    ],
+)
+def test_house_fonts_of_the_wrong_shape_or_no_font_are_refused(
+    tmp_path: Path, capsys: Cap, fonts: str, said: str
+) -> None:
+    house = _house(tmp_path / "h", HOUSE_TOML_START + fonts)
+    (house / "fonts").mkdir()
+    (house / "fonts" / "bad.ttf").write_bytes(b"\x00not a font" * 10)
+    release = _release(tmp_path / "r")
+    code, _, err = run(capsys, "new", "--pdf", "--house", str(house), str(release))
+    assert code == 1, err
+    assert said in err
+    assert not list((tmp_path / "r").glob("*.pdf"))
