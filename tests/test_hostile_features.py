@@ -364,3 +364,28 @@ def test_house_fonts_of_the_wrong_shape_or_no_font_are_refused(
     assert code == 1, err
     assert said in err
     assert not list((tmp_path / "r").glob("*.pdf"))
+
+
+@pytest.mark.parametrize(
+    "docx",
+    [
+        "docx = 5\n",
+        "[docx]\nemblem = 5\n",
+        '[docx.emblem]\nheight_mm = "x"\n',
+        '[docx.page]\nwidth_mm = "x"\n',
+        "[docx.page]\nwidth_mm = -5\n",
+        '[docx.styles.title]\ncolor = "zz"\n',
+        '[docx.styles.title]\nalign = "nope"\n',
+        "[docx]\nstyles = 5\n",
+    ],
+)
+def test_house_docx_settings_of_the_wrong_type_are_refused(
+    tmp_path: Path, capsys: Cap, docx: str
+) -> None:
+    house = _house(tmp_path / "h", HOUSE_TOML_START + docx)
+    release = _release(tmp_path / "r")
+    code, _, err = run(capsys, "new", "--docx", "--house", str(house), str(release))
+    assert code == 1, err
+    assert "house.toml of hostile: " in err and "[docx]" in err
+    assert len(err) < 400
+    assert not list((tmp_path / "r").glob("*.docx"))
