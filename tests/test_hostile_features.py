@@ -389,3 +389,19 @@ def test_house_docx_settings_of_the_wrong_type_are_refused(
     assert "house.toml of hostile: " in err and "[docx]" in err
     assert len(err) < 400
     assert not list((tmp_path / "r").glob("*.docx"))
+
+
+# --- outputs -------------------------------------------------------------------------------
+
+
+def test_force_never_replaces_what_is_not_a_regular_file(tmp_path: Path, capsys: Cap) -> None:
+    import os
+    import stat
+
+    release = _release(tmp_path)
+    pipe = tmp_path / "changes.html"
+    os.mkfifo(pipe)
+    code, _, err = run(capsys, "diff", str(release), str(release), "--html", str(pipe), "--force")
+    assert code == 3, err
+    assert "is not a regular file" in err
+    assert stat.S_ISFIFO(pipe.lstat().st_mode)
