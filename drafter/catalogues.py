@@ -8,7 +8,9 @@ marks fuzzy) is printed in English, with a warning naming it and the language.
 
 from __future__ import annotations
 
+import io
 import logging
+import re
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
@@ -31,6 +33,10 @@ GRAMMAR = "grammar"
 
 logger = logging.getLogger(__name__)
 Messages = dict[tuple[str | None, str], str]
+_MAX_BYTES = 2 * 1024 * 1024
+"""The largest catalogue read: hundreds of times the packaged ones."""
+_PLACEHOLDER = re.compile(r"%(?:%|\(\w+\)s)?")
+"""A percent sign: `%%`, `%(name)s`, or (matching "%" alone) anything else."""
 
 
 def catalogue_path(language: str) -> str:
@@ -53,10 +59,12 @@ def _read(path: Path, stamp: float) -> Messages:
     """The translated messages of a catalogue file: (context, id) to text."""
     from babel.messages.pofile import PoFileError, read_po
 
+    from drafter.loading import read_bytes
+
     del stamp  # part of the cache key only: an edited catalogue is read again
+    raw = read_bytes(path, _MAX_BYTES)  # a LimitError for a file no catalogue is near
     try:
-        with path.open("rb") as stream:
-            catalogue = read_po(stream, abort_invalid=True)
+        catalogue = read_po(io.BytesIO(raw), abort_invalid=True)
     except (PoFileError, UnicodeDecodeError, ValueError) as exc:
         raise TemplateError(f"the catalogue {path} cannot be read: {exc}") from None
     return {
@@ -101,7 +109,7 @@ class Wording:
 
     def grammar(self, key: str) -> str:
         """What the catalogue says of the language's grammar (`ordinal form`), or ""."""
-        return self.messages.get((GRAMMAR, key), "")
+        return _check_placeholders(self.messages.get((GRAMMAR, key), ""))
 
     def callables(self) -> dict[str, Callable[..., Any]]:
         """`gettext` and `pgettext` for templates, in Jinja's newstyle form."""
@@ -118,11 +126,23 @@ class Wording:
         return _fill(context, self.text(message, message_context), variables)
 
 
+def _check_placeholders(text: str) -> str:
+    """`text`, unless it holds a placeholder other than `%(name)s`, or a lone `%`."""
+    if any(found.group() == "%" for found in _PLACEHOLDER.finditer(text)):
+        # `%s` would print the mapping of every value, `%r` Python's quoting
+        raise TemplateError(
+            f"the message {text!r} has a placeholder that is not %(name)s; write each "
+            "placeholder as %(name)s, as the English message has it, and a percent sign as %%"
+        )
+    return text
+
+
 def _fill(context: Context, text: str, variables: dict[str, object]) -> str:
     """The message with its placeholders filled; message and values escaped for HTML.
 
     A catalogue holds text, not markup: what a translator writes is printed as written.
     """
+    _check_placeholders(text)
     result: str = escape(text) if context.eval_ctx.autoescape else text
     try:
         return result % variables

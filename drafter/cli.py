@@ -442,6 +442,8 @@ def _main(args: list[str]) -> None:
         _fail(str(exc), exc.exit_code)
     except (_Interrupted, KeyboardInterrupt):
         _fail("interrupted; nothing was left half-written", EXIT_INTERRUPTED)
+    except OSError as exc:  # the system refused a path given (too long, no access): not a bug
+        _fail(_os_refusal(exc), UsageError.exit_code)
     except Exception:
         if "--debug" in args:
             traceback.print_exc()
@@ -453,6 +455,12 @@ def _main(args: list[str]) -> None:
     finally:
         for sig, handler in previous.items():
             signal.signal(sig, handler)
+
+
+def _os_refusal(exc: OSError) -> str:
+    name = str(exc.filename or "")
+    shown = f"{name[:60]}...{name[-20:]}" if len(name) > 100 else name
+    return f"{shown or 'a file'}: {exc.strerror or exc}; check the path given"
 
 
 # --- speed: a helper process for the PDF, and a quick exit (issue 9; see bench/README.md) ---

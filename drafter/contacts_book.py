@@ -20,7 +20,7 @@ a person whose entry does not hold on the release's date is a warning.
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any, Self
@@ -92,10 +92,21 @@ def read_book(path: Path) -> ContactsBook:
         except ValidationError as exc:
             for error in exc.errors(include_url=False):
                 error["loc"] = (key, *error["loc"])
-                problems.append(problem_of(error, source))
+                problem = problem_of(error, source)
+                if error["type"] == "extra_forbidden":  # the release's keys are no help here
+                    problem = replace(problem, message=_not_a_person_key(error["loc"][-1]))
+                problems.append(problem)
     if problems:
+        problems.sort(key=lambda p: (p.line is None, p.line or 0, p.column or 0))
         raise InputError(problems, str(path))
     return ContactsBook(path, people)
+
+
+def _not_a_person_key(key: object) -> str:
+    known = list(SharedContact.model_fields)
+    close = difflib.get_close_matches(str(key), known, n=1, cutoff=0.6)
+    hint = f"did you mean `{close[0]}`?" if close else f"a person has: {', '.join(known)}"
+    return f"`{key}` is not a known field; {hint}"
 
 
 def resolve_contacts(source: Source, path: Path | None) -> list[Problem]:
@@ -152,7 +163,7 @@ def _release_day(data: object) -> date | None:
 
 def _book_path(source: Source, path: Path | None, first: int) -> Path:
     """The contacts file of a release file: its `contacts_file:`, or its project's."""
-    from drafter.project import find_project, inside, outside_message
+    from drafter.project import find_project, inside, name_problem, outside_message
 
     loc = ("contacts", "people", first)
     line, column = source.position(loc) or (None, None)
@@ -166,10 +177,11 @@ def _book_path(source: Source, path: Path | None, first: int) -> Path:
     root = project.root if project else path.resolve().parent
     named = source.data.get("contacts_file") if isinstance(source.data, dict) else None
     if isinstance(named, str) and named.strip():
-        found = inside(root, path.parent, named)
+        line = (source.position(("contacts_file",)) or (None, None))[0]
+        wrong = name_problem(named)
+        found = None if wrong else inside(root, path.parent, named)
         if found is None:
-            line = (source.position(("contacts_file",)) or (None, None))[0]
-            problem = Problem(outside_message(named, root), "contacts_file", line)
+            problem = Problem(wrong or outside_message(named, root), "contacts_file", line)
             raise InputError([problem], source.name)
         return _existing(found, source, "contacts_file")
     shared = project.contacts_file() if project else None

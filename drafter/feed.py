@@ -41,6 +41,7 @@ def atom_feed(folder: str | Path, base_url: str = "") -> bytes:
         message = f"{folder} holds no final release; a feed lists published (final) releases"
         raise InputError([Problem(message)])
     entries.sort(key=lambda entry: (_updated(entry.release), entry.path.name), reverse=True)
+    _refuse_twins(entries)
     ET.register_namespace("", ATOM)
     feed = ET.Element(_tag("feed"))
     latest = entries[0].release
@@ -69,6 +70,26 @@ def _entry(feed: ET.Element, entry: Entry, base_url: str) -> None:
     link.attrib.update({"rel": "alternate", "type": "text/html"})
     link.set("href", urljoin(base_url, href) if base_url else href)
     _text(element, "summary", _summary(release))
+
+
+def _refuse_twins(entries: list[Entry]) -> None:
+    """Refuse two files of one release (same date and reference).
+
+    Their entries would share an id and a link, which Atom forbids.
+    """
+    seen: dict[str, Path] = {}
+    problems = []
+    for entry in sorted(entries, key=lambda entry: entry.path.name):
+        stem = entry.release.file_stem
+        if stem in seen:
+            message = (
+                f"{entry.path.name} is the same release as {seen[stem].name} (same date and "
+                "reference); a feed lists each release once: remove or renumber one"
+            )
+            problems.append(Problem(message, "reference"))
+        seen.setdefault(stem, entry.path)
+    if problems:
+        raise InputError(problems)
 
 
 def _summary(release: Release) -> str:

@@ -28,7 +28,7 @@ MAX_LINE = 300
 MAX_TEXT = 10_000
 MAX_URL = 2_000
 
-_SPACES = re.compile(r"[ \t\r\n]+")
+_SPACES = re.compile(r"[ \t\r\n\u2028\u2029]+")  # the line and paragraph separators too
 _LINK_SCHEMES = frozenset({"http", "https", "mailto"})
 _PHONE_CHARACTERS = re.compile(r"\+?[0-9 ().\-/]+")
 _HOUSE_PHONE = re.compile(r"\+[1-9]\d{0,2}(?: \d+)+")

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from drafter.errors import Problem
+from drafter.errors import Problem, TemplateError
 from drafter.source import FieldPath, dotted
 from drafter.templating import House
 
@@ -27,16 +27,32 @@ _NO_GLYPH = frozenset({"Zs", "Zl", "Zp", "Cf", "Cc"})
 def _cmap(path: Path) -> frozenset[int]:
     from fontTools.ttLib import TTFont  # WeasyPrint's dependency; loaded only for PDFs
 
-    with TTFont(path, lazy=True) as font:
-        return frozenset(font.getBestCmap())
+    try:
+        with TTFont(path, lazy=True) as font:
+            return frozenset(font.getBestCmap() or {})
+    except Exception as exc:  # fontTools fails in many ways on a file that is no font
+        raise TemplateError(f"the font {path} cannot be read: {exc}") from None
+
+
+def _font_files(house: House) -> list[str]:
+    """The house's `[fonts] files`, checked for their shape."""
+    fonts = house.config.get("fonts", {})
+    files = fonts.get("files", []) if isinstance(fonts, dict) else None
+    if not isinstance(files, list) or not all(isinstance(name, str) for name in files):
+        raise TemplateError(
+            f"house.toml of {house.name}: fonts.files must be a list of font files, such as "
+            '["fonts/LiberationSans-Regular.ttf"], in a [fonts] table'
+        )
+    return files
 
 
 def _coverage(house: House) -> frozenset[int]:
     covered: set[int] = set()
-    for name in house.config.get("fonts", {}).get("files", []):
-        path = house.find(str(name))
-        if path is not None:
-            covered |= _cmap(path)
+    for name in _font_files(house):
+        path = house.find(name)
+        if path is None:
+            raise TemplateError(f"house.toml of {house.name}: the font {name} is not in the house")
+        covered |= _cmap(path)
     return frozenset(covered)
 
 

@@ -78,6 +78,6 @@ def _load_house(user: Path | None, name: str | Path) -> House:
         if (user / "house.toml").is_file():
             try:
                 config = tomllib.loads(House(chain[0].name, dirs, {}).read_text("house.toml"))
-            except tomllib.TOMLDecodeError as exc:
+            except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
                 raise TemplateError(f"house.toml of {name} cannot be read: {exc}") from None
     return House(chain[0].name, dirs, config)

@@ -16,7 +16,6 @@ This module reads only TOML: it never loads Jinja or a writer.
 from __future__ import annotations
 
 import logging
-import re
 import tomllib
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -24,6 +23,7 @@ from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Any, Protocol
 
+import regex  # a pattern of house.toml is matched with a time limit, which re has not
 from pydantic import BaseModel
 
 from drafter.errors import Problem, TemplateError, UsageError
@@ -37,6 +37,7 @@ __all__ = [
     "declared_house",
     "find_house",
     "house_chain",
+    "house_languages",
     "house_problems",
     "merged_config",
     "packaged_templates",
@@ -48,6 +49,7 @@ __all__ = [
 DEFAULT_HOUSE = "eu-press"
 ENTRY_POINT_GROUP = "drafter.houses"
 _MAX_EXTENDS = 8
+_PATTERN_SECONDS = 1.0
 logger = logging.getLogger(__name__)
 
 
@@ -78,7 +80,7 @@ class HouseSource:
     @property
     def languages(self) -> list[str]:
         """The languages the house has wording for."""
-        return [str(language) for language in self.config.get("languages", ["en"])]
+        return house_languages(self)
 
 
 def packaged_templates() -> Path:
@@ -95,7 +97,7 @@ def read_config(folder: Path) -> dict[str, Any]:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise TemplateError(f"{folder} is not a house folder: it has no house.toml") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as exc:
         raise TemplateError(f"{path} cannot be read: {exc}") from None
 
 
@@ -137,13 +139,14 @@ def _looks_like_path(spec: str | Path) -> bool:
     return isinstance(spec, Path) or "/" in spec or "\\" in spec or spec.startswith(".")
 
 
-def find_house(spec: str | Path) -> HouseSource:
+def find_house(spec: str | Path, *, folders: bool = True) -> HouseSource:
     """The house named `spec`, or the house folder at the path `spec`.
 
     A name is looked up first; a bare word that is no house's name may be a folder holding
-    a house.toml. An unknown name is a UsageError listing the houses there are.
+    a house.toml. An unknown name is a UsageError listing the houses there are. With
+    `folders` False (a name a release file gives) only shipped and installed houses count.
     """
-    if _looks_like_path(spec):
+    if folders and _looks_like_path(spec):
         folder = Path(spec).expanduser().resolve()
         if not folder.is_dir():
             raise UsageError(f"the house folder {folder} does not exist or is not a folder")
@@ -154,7 +157,7 @@ def find_house(spec: str | Path) -> HouseSource:
     installed = _installed()
     if spec in installed:
         return installed[str(spec)]
-    if (Path(spec) / "house.toml").is_file():  # a folder named without ./
+    if folders and (Path(spec) / "house.toml").is_file():  # a folder named without ./
         return _source(Path(spec).resolve(), "path")
     names = ", ".join(sorted({*packaged, *installed}))
     raise UsageError(f"there is no house format called {spec!r}; the houses are: {names}")
@@ -165,9 +168,10 @@ def house_chain(house: HouseSource) -> tuple[HouseSource, ...]:
     chain = [house]
     while parent := chain[-1].config.get("extends"):
         spec = str(parent)
-        if _looks_like_path(spec):  # a folder: relative to the house that names it
+        folder = _looks_like_path(spec)
+        if folder:  # a folder: relative to the house that names it
             spec = str(chain[-1].folder / Path(spec).expanduser())
-        found = find_house(spec)
+        found = find_house(spec, folders=folder)  # a bare word: a house's name, not ./word
         if found.folder in {h.folder for h in chain} or len(chain) >= _MAX_EXTENDS:
             raise TemplateError(f"the house {house.name} extends itself, through {parent}")
         chain.append(found)
@@ -191,18 +195,46 @@ def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
     return merged
 
 
-def declared_house(spec: str | Path) -> HouseSource:
-    """The house `spec` (name or folder) with its configuration merged over its parents'."""
-    chain = house_chain(find_house(spec))
+def declared_house(spec: str | Path, *, folders: bool = True) -> HouseSource:
+    """The house `spec` (name or folder, as for find_house) with its configuration merged."""
+    chain = house_chain(find_house(spec, folders=folders))
     return replace(chain[0], config=merged_config(chain))
 
 
 # --- what a house asks of a release ---------------------------------------------------------
 
 
-def _fields(config: dict[str, Any]) -> dict[str, Any]:
-    found = config.get("fields", {})
-    return found if isinstance(found, dict) else {}
+def _wrong(house: str, key: str, should: str) -> TemplateError:
+    return TemplateError(f"house.toml of {house}: {key} must be {should}")
+
+
+def house_languages(house: Declares) -> list[str]:
+    """The languages house.toml says the house has wording for (`languages`), checked."""
+    found = house.config.get("languages", ["en"])
+    if not isinstance(found, list) or not all(isinstance(code, str) for code in found):
+        raise _wrong(house.name, "languages", 'a list of language codes, such as ["en", "fr"]')
+    return found
+
+
+def _fields(house: Declares) -> dict[str, Any]:
+    """The house's `[fields]` rules, each checked for its shape."""
+    found = house.config.get("fields", {})
+    if not isinstance(found, dict):
+        raise _wrong(house.name, "fields", "a table, [fields]")
+    for key in ("required", "not_shown"):
+        names = found.get(key, [])
+        if not isinstance(names, list) or not all(isinstance(name, str) for name in names):
+            raise _wrong(house.name, f"fields.{key}", 'a list of fields, such as ["reference"]')
+    forms = found.get("forms", {})
+    if not isinstance(forms, dict):
+        raise _wrong(house.name, "fields.forms", "a table of tables, [fields.forms.<field>]")
+    for name, form in forms.items():
+        if not isinstance(form, dict):
+            raise _wrong(house.name, f"fields.forms.{name}", 'a table with pattern = "..."')
+        for key in ("pattern", "what", "example", "explain"):
+            if not isinstance(form.get(key, ""), str):
+                raise _wrong(house.name, f"fields.forms.{name}.{key}", "text, in quotes")
+    return found
 
 
 def _path(name: str) -> FieldPath:
@@ -231,12 +263,18 @@ def _missing(name: str, path: FieldPath, holder: BaseModel | None) -> str:
 
 def _form_problem(name: str, field: str, text: str, form: dict[str, Any]) -> str | None:
     try:
-        pattern = re.compile(str(form.get("pattern", "")))
-    except re.error as exc:
+        pattern = regex.compile(str(form.get("pattern", "")))
+        if pattern.fullmatch(text, timeout=_PATTERN_SECONDS):
+            return None
+    except regex.error as exc:
         message = f"house.toml of {name}: the pattern of fields.forms.{field} is wrong: {exc}"
         raise TemplateError(message) from None
-    if pattern.fullmatch(text):
-        return None
+    except TimeoutError:
+        message = (
+            f"house.toml of {name}: the pattern of fields.forms.{field} takes too long to "
+            f"match {text[:40]!r} (it backtracks without end); write a simpler pattern"
+        )
+        raise TemplateError(message) from None
     what = form.get("what", f"in the form the house {name} uses")
     explain = f" ({form['explain']})" if form.get("explain") else ""
     return f'"{text}" is not {what}; write it like "{form.get("example", "")}"{explain}'
@@ -244,7 +282,7 @@ def _form_problem(name: str, field: str, text: str, form: dict[str, Any]) -> str
 
 def house_problems(release: BaseModel, house: Declares) -> list[tuple[FieldPath, str]]:
     """What the release lacks, or gives in the wrong form, for the house: (field, message)."""
-    rules = _fields(house.config)
+    rules = _fields(house)
     found: list[tuple[FieldPath, str]] = []
     for name in rules.get("required", []):
         path = _path(str(name))
@@ -262,7 +300,7 @@ def house_problems(release: BaseModel, house: Declares) -> list[tuple[FieldPath,
 
 def warn_not_shown(release: BaseModel, house: Declares) -> None:
     """Log a warning for each field the release gives that the house does not print."""
-    for name in _fields(house.config).get("not_shown", []):
+    for name in _fields(house).get("not_shown", []):
         value, _ = _value(release, _path(str(name)))
         if value not in (None, []):
             logger.warning("the house %s does not show %s; it is left out", house.name, name)

@@ -140,7 +140,8 @@ def _house_problems(release: Release, house: str | Path | None, source: Source) 
     from drafter.houses import DEFAULT_HOUSE, declared_house, house_problems
 
     try:
-        chosen = declared_house(house or release.house or DEFAULT_HOUSE)
+        # a release file names a house, never a folder: only the command line may
+        chosen = declared_house(house or release.house or DEFAULT_HOUSE, folders=house is not None)
     except UsageError as exc:
         if house is not None:
             raise

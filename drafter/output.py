@@ -29,6 +29,8 @@ def check_writable(path: Path, force: bool) -> None:
         raise OutputError(f"{path} is a symbolic link; drafter does not write through links")
     if path.is_dir():
         raise OutputError(f"{path} is a folder; choose another output folder")
+    if path.exists() and not path.is_file():  # a device, a pipe, a socket: never replaced
+        raise OutputError(f"{path} is not a regular file; drafter replaces only files")
     if path.exists() and not force:
         raise OutputError(f"{path} already exists; use --force to replace it")
     parent = path.parent
@@ -63,7 +65,7 @@ def write_file(path: Path, data: bytes, force: bool = False) -> None:
 
 def _move_into_place(temp: Path, path: Path, force: bool) -> None:
     if force:
-        if path.is_symlink() or path.is_dir():
+        if path.is_symlink() or (path.exists() and not path.is_file()):
             check_writable(path, force)
         temp.replace(path)
         return

@@ -19,10 +19,11 @@ from typing import Any
 
 from drafter.errors import InputError, Problem
 
-__all__ = ["PROJECT_FILE", "Project", "find_project", "inside", "outside_message"]
+__all__ = ["PROJECT_FILE", "Project", "find_project", "inside", "name_problem", "outside_message"]
 
 PROJECT_FILE = "drafter.toml"
 _MAX_BYTES = 64 * 1024
+_MAX_NAME = 1024
 
 
 @dataclass(frozen=True)
@@ -37,10 +38,17 @@ class Project:
         """The project's `drafter.toml`."""
         return self.root / PROJECT_FILE
 
+    def _section(self, name: str) -> dict[str, Any]:
+        """The table `[name]`; an InputError if drafter.toml gives `name` as something else."""
+        section = self.config.get(name, {})
+        if not isinstance(section, dict):
+            problem = Problem(f"must be a table, written [{name}] on a line of its own", name)
+            raise InputError([problem], str(self.path))
+        return section
+
     def disabled_checks(self) -> list[str]:
         """The ids of the check rules the project turns off (`[check] disable`)."""
-        section = self.config.get("check", {})
-        names = section.get("disable", []) if isinstance(section, dict) else []
+        names = self._section("check").get("disable", [])
         if not isinstance(names, list) or not all(isinstance(name, str) for name in names):
             raise InputError(
                 [Problem('must be a list of rule ids, such as ["small-numbers"]', "check.disable")],
@@ -50,8 +58,7 @@ class Project:
 
     def contacts_file(self) -> Path | None:
         """The shared contacts file named by `[contacts] file`, if any, inside the project."""
-        section = self.config.get("contacts", {})
-        name = section.get("file") if isinstance(section, dict) else None
+        name = self._section("contacts").get("file")
         if name is None:
             return None
         if not isinstance(name, str) or not name.strip():
@@ -64,11 +71,23 @@ class Project:
                 ],
                 str(self.path),
             )
+        wrong = name_problem(name)
+        if wrong:
+            raise InputError([Problem(wrong, "contacts.file")], str(self.path))
         found = inside(self.root, self.root, name)
         if found is None:
             problem = Problem(outside_message(name, self.root), "contacts.file")
             raise InputError([problem], str(self.path))
         return found
+
+
+def name_problem(name: str) -> str | None:
+    """What makes `name` no file name at all (a NUL character, a name too long), or None."""
+    if "\x00" in name:
+        return "holds a NUL character (\\0); write the file's name only"
+    if len(name.encode()) > _MAX_NAME or any(len(p.encode()) > 255 for p in Path(name).parts):
+        return f"is too long for a file's name ({len(name):,} characters); check the name"
+    return None
 
 
 def inside(root: Path, base: Path, name: str) -> Path | None:

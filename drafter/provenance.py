@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import unicodedata
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
+
+from drafter.errors import TemplateError
 
 if TYPE_CHECKING:
     from drafter.schema import Release
@@ -54,6 +57,13 @@ def template_set(house: House) -> str:
     """The house's name and version: `eu-press 1.0.0`."""
     version = str(house.config.get("version", "")).strip()
     name = str(house.config.get("name", house.name))
+    for key, value in (("name", name), ("version", version)):
+        if any(unicodedata.category(char) == "Cc" for char in value):
+            # it goes into every format's metadata, where XML takes no control character
+            raise TemplateError(
+                f"house.toml of {house.name}: {key} must be one line of text, without "
+                f"control characters (it has {value!r})"
+            )
     return f"{name} {version}" if version else name
 
 

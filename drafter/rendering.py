@@ -9,7 +9,7 @@ from pathlib import Path
 
 from drafter import prefork
 from drafter.errors import InputError, Problem, UsageError
-from drafter.houses import find_house, release_problems, warn_not_shown
+from drafter.houses import find_house, house_languages, release_problems, warn_not_shown
 from drafter.limits import time_limit
 from drafter.output import check_writable, write_file
 from drafter.schema import Release
@@ -45,7 +45,7 @@ def _house(
         return templates
     if house is None and release.house is not None:
         try:
-            find_house(release.house)
+            find_house(release.house, folders=False)  # a name, never a folder of the cwd
         except UsageError as exc:
             raise InputError([Problem(str(exc), "house")]) from None
     return load_house(templates, house or release.house or DEFAULT_HOUSE)
@@ -84,7 +84,7 @@ def _writers(formats: Iterable[str], pdf_variant: str) -> dict[str, Writer]:
 def _check_language(release: Release, house: House) -> None:
     from drafter.catalogues import catalogue_languages
 
-    languages = sorted({*house.config.get("languages", ["en"]), *catalogue_languages(house)})
+    languages = sorted({*house_languages(house), *catalogue_languages(house)})
     if release.language not in languages:
         message = f"the house {house.name} has no wording in {release.language!r} yet (it has: "
         message += ", ".join(languages) + ")"

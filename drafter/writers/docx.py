@@ -31,6 +31,7 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
 from drafter import emblem
+from drafter.errors import TemplateError
 from drafter.structure import Block, Document, Span, parse_document
 from drafter.templating import House
 from drafter.wording import word_language
@@ -55,8 +56,7 @@ _EMBLEM_PIXELS = 240  # the picture's height: about 380 dots per inch at 16 mm
 def write_docx(html: str, house: House) -> bytes:
     """The HTML's blocks as a Word document."""
     parsed = parse_document(html)
-    config: dict[str, Any] = house.config.get("docx", {})
-    base, styles = _base(house)
+    config, base, styles = _settings(house)
     word = docx.Document(io.BytesIO(base))
     section = word.sections[0]
     containers = {
@@ -79,6 +79,23 @@ def write_docx(html: str, house: House) -> bytes:
     buffer = io.BytesIO()
     word.save(buffer)
     return _reproducible_zip(buffer.getvalue(), created)
+
+
+def _settings(house: House) -> tuple[dict[str, Any], bytes, dict[str, str | None]]:
+    """The house's [docx] table and its empty document; a TemplateError for a wrong setting."""
+    config = house.config.get("docx", {})
+    emblem = config.get("emblem", {}) if isinstance(config, dict) else None
+    height = emblem.get("height_mm", 16) if isinstance(emblem, dict) else None
+    wrong = f"house.toml of {house.name}: "
+    if not isinstance(height, int | float) or isinstance(height, bool) or not 0 < height < 300:
+        message = "[docx] and [docx.emblem] must be tables, height_mm a number of millimetres"
+        raise TemplateError(wrong + message)
+    try:
+        base, styles = _base(house)
+    except (TypeError, ValueError, AttributeError, KeyError, OverflowError) as exc:
+        message = f"a setting of [docx] is wrong ({type(exc).__name__}: {str(exc)[:100]})"
+        raise TemplateError(wrong + message) from None
+    return config, base, styles
 
 
 @lru_cache(maxsize=16)

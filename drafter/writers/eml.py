@@ -50,7 +50,8 @@ def write_eml(html: str, house: House, *, pdf_variant: str = DEFAULT_PDF_VARIANT
 
 def _headers(message: EmailMessage, parsed: Document, key: str) -> None:
     draft = parsed.meta.get("drafter-status") == "draft"
-    message["Subject"] = ("[DRAFT] " if draft else "") + parsed.title
+    # one line whatever the template wrote: a header holds no line break (U+2028 neither)
+    message["Subject"] = ("[DRAFT] " if draft else "") + " ".join(parsed.title.split())
     mailbox = next((b.text for b in parsed.blocks if "contact-mailbox" in b.classes), "")
     if mailbox:
         message["From"] = mailbox
