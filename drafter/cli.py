@@ -404,7 +404,10 @@ def _formats(
 
 def _languages(option: str | None) -> list[str]:
     """The language codes of a `--lang fr,de` option (lower case), in order."""
-    return [code.strip().lower() for code in (option or "").split(",") if code.strip()]
+    codes = [code.strip().lower() for code in (option or "").split(",") if code.strip()]
+    if option is not None and not codes:
+        raise UsageError(f"--lang {option!r} names no language; write codes such as fr,de")
+    return codes
 
 
 def _fail(message: str, code: int) -> NoReturn:

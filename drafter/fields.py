@@ -46,6 +46,8 @@ def _bad_character(text: str) -> str | None:
             or 0x7F <= code <= 0x9F
             or 0xD800 <= code <= 0xDFFF
             or code in (0xFFFE, 0xFFFF)
+            or 0x202A <= code <= 0x202E  # bidi embeddings and overrides: they make text
+            or 0x2066 <= code <= 0x2069  # read otherwise than it is stored (spoofing)
         ):
             return char
     return None
@@ -58,6 +60,8 @@ def character_message(char: str) -> str:
         kind = "a control character"
     elif 0xD800 <= code <= 0xDFFF:
         kind = "a broken character, half of a pair"
+    elif unicodedata.category(char) == "Cf":
+        kind = "a direction control"
     else:
         kind = "a non-character"
     name = unicodedata.name(char, kind)

@@ -156,3 +156,12 @@ def test_console_script_runs_as_a_user_would(release: Path) -> None:
     )
     assert again.returncode == 3
     assert "Traceback" not in again.stderr
+
+
+@pytest.mark.parametrize("option", ["", ",", " , "])
+def test_a_lang_option_naming_no_language_is_wrong_usage(
+    capsys: Cap, release: Path, option: str
+) -> None:
+    code, out, err = run(capsys, "new", str(release), "--lang", option)
+    assert code == 2 and "names no language" in err and out == ""
+    assert [p.name for p in release.parent.iterdir()] == [release.name]

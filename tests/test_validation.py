@@ -660,6 +660,8 @@ BAD_CHARACTERS = [
     ("\\x9b", "U+009B"),
     ("\\uFFFE", "U+FFFE"),
     ("\\uFFFF", "U+FFFF"),
+    ("\\u202E", "U+202E"),  # right-to-left override: text that reads otherwise than stored
+    ("\\u2066", "U+2066"),
 ]
 
 TEXT_FIELDS = [
