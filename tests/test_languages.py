@@ -423,3 +423,11 @@ def test_a_draft_s_marks_are_in_its_language(code: str, banner: str, embargo: st
         assert banner in text and embargo in text, fmt
         assert "publication" not in text.replace("Veröffentlichung", ""), fmt
         assert "DRAFT" not in text.split(), fmt
+
+
+def test_a_french_draft_s_e_mail_subject_is_marked_in_french() -> None:
+    from email import message_from_bytes, policy
+
+    draft = drafter.load_release(FULL_TEXT.replace("status: final", "status: draft"))
+    message = message_from_bytes(drafter.render(draft, "eml", language="fr"), policy=policy.default)
+    assert str(message["Subject"]).startswith("[PROJET] L'UE et la Russie")

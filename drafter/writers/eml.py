@@ -1,18 +1,21 @@
 """The e-mail writer: a ready MIME message of the release, which any mail client opens.
 
 multipart/mixed: the text and HTML alternatives (multipart/alternative), then the PDF as
-an attachment. The subject is the title (marked [DRAFT] for a draft). The message is
-deterministic: its Date is SOURCE_DATE_EPOCH or the release's date, its Message-ID and
-MIME boundaries come from a hash of the document, so the same input gives the same bytes.
+an attachment. The subject is the title (marked [DRAFT] for a draft, in its language).
+The message is deterministic: its Date is SOURCE_DATE_EPOCH or the release's date, its
+Message-ID and MIME boundaries come from a hash of the document, so the same input gives the
+same bytes.
 It is marked unsent (X-Unsent), so a client opens it as a message to address and send.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 from email import policy
 from email.message import EmailMessage
 from email.utils import format_datetime
+from html import unescape
 
 from drafter.structure import Document, parse_document
 from drafter.templating import House
@@ -30,7 +33,7 @@ def write_eml(html: str, house: House, *, pdf_variant: str = DEFAULT_PDF_VARIANT
     parsed = parse_document(html)
     key = hashlib.sha256(html.encode("utf-8")).hexdigest()
     message = EmailMessage(policy=policy.SMTP)
-    _headers(message, parsed, key)
+    _headers(message, parsed, key, _draft_mark(html))
     message.set_content(plain_text(html), charset="utf-8")
     message.add_alternative(html, subtype="html", charset="utf-8")
     stem = parsed.meta.get("drafter-file-stem", "release")
@@ -48,10 +51,16 @@ def write_eml(html: str, house: House, *, pdf_variant: str = DEFAULT_PDF_VARIANT
     return message.as_bytes()
 
 
-def _headers(message: EmailMessage, parsed: Document, key: str) -> None:
+def _draft_mark(html: str) -> str:
+    """The draft's mark as the house prints it in the release's language (DRAFT, PROJET)."""
+    found = re.search(r'class="draft-mark"[^>]*\bdata-mark="([^"]*)"', html)
+    return unescape(found[1]) if found else "DRAFT"
+
+
+def _headers(message: EmailMessage, parsed: Document, key: str, mark: str) -> None:
     draft = parsed.meta.get("drafter-status") == "draft"
     # one line whatever the template wrote: a header holds no line break (U+2028 neither)
-    message["Subject"] = ("[DRAFT] " if draft else "") + " ".join(parsed.title.split())
+    message["Subject"] = (f"[{mark}] " if draft else "") + " ".join(parsed.title.split())
     mailbox = next((b.text for b in parsed.blocks if "contact-mailbox" in b.classes), "")
     if mailbox:
         message["From"] = mailbox
