@@ -23,7 +23,6 @@ from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Any, Protocol
 
-import regex  # a pattern of house.toml is matched with a time limit, which re has not
 from pydantic import BaseModel
 
 from drafter.errors import Problem, TemplateError, UsageError
@@ -262,6 +261,8 @@ def _missing(name: str, path: FieldPath, holder: BaseModel | None) -> str:
 
 
 def _form_problem(name: str, field: str, text: str, form: dict[str, Any]) -> str | None:
+    import regex  # a pattern of house.toml is matched with a time limit, which re has not
+
     try:
         pattern = regex.compile(str(form.get("pattern", "")))
         if pattern.fullmatch(text, timeout=_PATTERN_SECONDS):

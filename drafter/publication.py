@@ -8,9 +8,9 @@ which the release may not be published; it must fall on the day of the release's
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, tzinfo
+from functools import cache
 from typing import TYPE_CHECKING, Annotated, Any, Literal
-from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 
@@ -18,10 +18,10 @@ from drafter.errors import TemplateError
 from drafter.fields import Line, check_placeholder
 
 __all__ = [
-    "BRUSSELS",
     "Checks",
     "EmbargoTime",
     "Status",
+    "brussels",
     "check_marked",
     "embargo_problems",
     "embargo_text",
@@ -31,7 +31,15 @@ __all__ = [
 if TYPE_CHECKING:
     from drafter.schema import Release
 
-BRUSSELS = ZoneInfo("Europe/Brussels")
+
+@cache
+def brussels() -> tzinfo:
+    """Europe/Brussels, the embargo's time zone (loaded on first use: `validate` is quick)."""
+    from zoneinfo import ZoneInfo
+
+    return ZoneInfo("Europe/Brussels")
+
+
 Status = Literal["draft", "final"]
 _EMBARGO = re.compile(r"(\d{4}-\d{2}-\d{2})[ T](\d{1,2}):(\d{2})")
 _HINT = 'write it as "YYYY-MM-DD HH:MM", Brussels time, such as "2012-07-24 12:00"'
@@ -62,7 +70,10 @@ def _brussels_time(value: object) -> object:
 
 def _in_brussels(naive: datetime, text: str) -> datetime:
     """`naive` in Brussels; refused where the clocks skip it or show it twice."""
-    first, second = naive.replace(tzinfo=BRUSSELS, fold=0), naive.replace(tzinfo=BRUSSELS, fold=1)
+    first, second = (
+        naive.replace(tzinfo=brussels(), fold=0),
+        naive.replace(tzinfo=brussels(), fold=1),
+    )
     before, after = first.utcoffset() or timedelta(), second.utcoffset() or timedelta()
     if before > after:
         raise ValueError(
@@ -102,7 +113,7 @@ class Checks(BaseModel):
 
 def embargo_text(embargo: datetime) -> tuple[date, str]:
     """The embargo's day (for the house's date form) and its time: `12:00 CEST`."""
-    local = embargo.astimezone(BRUSSELS)
+    local = embargo.astimezone(brussels())
     return local.date(), f"{local:%H:%M} {local.tzname()}"
 
 
@@ -110,7 +121,7 @@ def embargo_problems(embargo: datetime | None, issued: date) -> list[str]:
     """What is wrong with an embargo for a release dated `issued` (its date line)."""
     if embargo is None:
         return []
-    day = embargo.astimezone(BRUSSELS).date()
+    day = embargo.astimezone(brussels()).date()
     if day > issued:
         return [
             f"is after the release's date line ({issued}); a release is dated the day it may "
