@@ -22,9 +22,10 @@ import docx
 import pikepdf
 import pypdf
 import pytest
+from browserutil import chromium
 from docx.oxml.ns import qn
 from PIL import Image
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 from textutil import REFERENCE_YAML, normalise
 
 import drafter
@@ -37,15 +38,6 @@ REPO = Path(__file__).resolve().parents[1]
 EXAMPLES = sorted((REPO / "examples").rglob("*.yaml"))  # both houses
 VNU = REPO / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
 EMBLEM = "Emblem of the European Union"
 TITLE = "The EU and Russia hold human rights consultations"
 INSTALL = "install the checkers as .ci/run does (apt-get install chromium; npm ci)"
@@ -341,11 +333,8 @@ def test_html_is_valid_html5(pages: dict[str, bytes], tmp_path: Path) -> None:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    assert CHROMIUM.is_file(), f"{CHROMIUM} is missing: {INSTALL}"
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+    with chromium() as launched:
         yield launched
-        launched.close()
 
 
 @pytest.fixture

@@ -13,7 +13,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, ConsoleMessage, Page, Route, expect, sync_playwright
+from browserutil import chromium
+from playwright.sync_api import Browser, ConsoleMessage, Page, Route, expect
 from textutil import (
     REFERENCE_YAML,
     docx_blocks,
@@ -22,7 +23,7 @@ from textutil import (
     pdf_text,
     reference_blocks,
 )
-from webutil import CHROMIUM, CHROMIUM_ARGS, Live, live_server
+from webutil import Live, live_server
 
 import drafter
 from drafter.languages import language_version
@@ -39,11 +40,8 @@ def server() -> Iterator[Live]:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    assert CHROMIUM.is_file(), f"{CHROMIUM} is missing: apt-get install chromium (as .ci/run does)"
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+    with chromium() as launched:
         yield launched
-        launched.close()
 
 
 @pytest.fixture
