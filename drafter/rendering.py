@@ -31,6 +31,7 @@ __all__ = [
     "render",
     "render_all",
     "rendered_blocks",
+    "require_languages",
     "write_release",
 ]
 
@@ -184,6 +185,14 @@ def output_stem(release: Release, language: str | None = None) -> str:
     return release.file_stem + ("" if code == release.language else f"_{code.upper()}")
 
 
+def require_languages(release: Release, codes: Iterable[str]) -> None:
+    """Refuse (UsageError) language codes asked for that the release has no version in."""
+    unknown = [code for code in codes if code not in release.languages]
+    if unknown:
+        have = ", ".join(release.languages)
+        raise UsageError(f"the release has no version in {', '.join(unknown)} (it has: {have})")
+
+
 def write_release(
     release: Release,
     out_dir: str | Path,
@@ -205,10 +214,7 @@ def write_release(
     of PDF_VARIANTS. `source` as in render_all.
     """
     chosen = list(dict.fromkeys(languages or [release.language]))
-    unknown = [code for code in chosen if code not in release.languages]
-    if unknown:
-        have = ", ".join(release.languages)
-        raise UsageError(f"the release has no version in {', '.join(unknown)} (it has: {have})")
+    require_languages(release, chosen)
     wanted = list(formats)
     paths = {code: output_paths(release, wanted, Path(out_dir), code) for code in chosen}
     for path in (p for each in paths.values() for p in each.values()):

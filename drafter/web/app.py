@@ -24,7 +24,7 @@ from pydantic import BaseModel
 
 from drafter.errors import DrafterError, InputError, LimitError, Problem, UsageError
 from drafter.loading import validate_release
-from drafter.rendering import output_stem, render
+from drafter.rendering import output_stem, render, require_languages
 from drafter.schema import Release
 from drafter.source import Source, decode, parse_yaml
 from drafter.web.pool import Busy, RenderPool, RenderTimeout
@@ -311,9 +311,7 @@ def _in_language(release: Release, language: str | None) -> Release:
     from drafter.languages import language_version
 
     code = (language or release.language).lower()
-    if code not in release.languages:
-        have = ", ".join(release.languages)
-        raise UsageError(f"the release has no version in {code!r} (it has: {have})")
+    require_languages(release, [code])
     return language_version(release, code) if release.translations else release
 
 
