@@ -214,9 +214,8 @@ def _merged(spans: list[Span]) -> tuple[Span, ...]:
 # --- Reading facts from the blocks ----------------------------------------------------
 
 
-@lru_cache(maxsize=1)
-def _labels() -> tuple[str, str]:
-    """The house's press marker and contacts heading, as its templates print them."""
+def _sample_blocks(**extra: object) -> list[Block]:
+    """The blocks the house renders for a small sample release with `extra` facts."""
     sample = validate_release(
         {
             "issuer": "European Union",
@@ -224,10 +223,16 @@ def _labels() -> tuple[str, str]:
             "date": "2012-07-24",
             "counterpart": {"name": "the Russian Federation", "short_name": "Russia"},
             "meeting": {"name": "talks", "date": "2012-07-20", "place": "Brussels"},
-            "contacts": {"mailbox": "press@example.org"},
+            **extra,
         }
     )
-    blocks = rendered_blocks(sample)
+    return rendered_blocks(sample)
+
+
+@lru_cache(maxsize=1)
+def _labels() -> tuple[str, str]:
+    """The house's press marker and contacts heading, as its templates print them."""
+    blocks = _sample_blocks(contacts={"mailbox": "press@example.org"})
     return class_text(blocks, "press-marker") or "", class_text(blocks, "contacts-heading") or ""
 
 
@@ -476,17 +481,7 @@ _EMBARGO = re.compile(
 @lru_cache(maxsize=1)
 def _draft_mark() -> str:
     """The DRAFT banner as the house's templates print it."""
-    sample = validate_release(
-        {
-            "issuer": "European Union",
-            "place": "Brussels",
-            "date": "2012-07-24",
-            "counterpart": {"name": "the Russian Federation", "short_name": "Russia"},
-            "meeting": {"name": "talks", "date": "2012-07-20", "place": "Brussels"},
-            "status": "draft",
-        }
-    )
-    return class_text(rendered_blocks(sample), "draft-mark") or ""
+    return class_text(_sample_blocks(status="draft"), "draft-mark") or ""
 
 
 def _marks(blocks: list[Block]) -> tuple[list[Block], dict[str, str]]:
