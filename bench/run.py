@@ -472,7 +472,7 @@ def build_results(
         summary = case.summary()
         base = floor_of.get(name)
         if name in ("drafter validate", "drafter --help"):
-            base = "drafter new --pdf"
+            base = "floor --pdf"  # the "cold PDF render": the raw stack's
         if case.group == "pandoc":
             base = "drafter new --" + name.split()[-1]
         ratio = summary["median_s"] / cold_median(base) if base else 1.0
@@ -485,7 +485,7 @@ def build_results(
             warm_rows.append({"name": f"{who} warm {step}", **data[step], "ratio": ratio})
     jobs1, jobsn = batch["--jobs 1"], batch["default jobs"]
     speedup = jobsn["docs_per_s"] / jobs1["docs_per_s"]
-    pdf_cold = cold_median("drafter new --pdf")
+    pdf_cold = cold_median("floor --pdf")
     targets = [
         _target(
             "cold `drafter new --pdf --docx --html` ÷ floor",
@@ -494,13 +494,16 @@ def build_results(
             1.10,
         ),
         _target(
-            "cold `drafter validate` ÷ cold PDF",
+            "cold `drafter validate` ÷ cold PDF render (floor)",
             cold_median("drafter validate") / pdf_cold,
             "<=",
             0.30,
         ),
         _target(
-            "cold `drafter --help` ÷ cold PDF", cold_median("drafter --help") / pdf_cold, "<=", 0.30
+            "cold `drafter --help` ÷ cold PDF render (floor)",
+            cold_median("drafter --help") / pdf_cold,
+            "<=",
+            0.30,
         ),
         {
             "name": "`--help` and `validate` import WeasyPrint or python-docx",
@@ -529,6 +532,9 @@ def build_results(
             else None
         ),
         "targets": targets,
+        "validate_vs_drafter_new_pdf": (
+            cold_median("drafter validate") / cold_median("drafter new --pdf")
+        ),
     }
 
 
@@ -606,13 +612,16 @@ def table(results: dict[str, Any], machine: dict[str, Any]) -> str:
         shown = f"{value:.3f}" if isinstance(value, float) else _imports(value)
         mark = "met" if target["met"] else "MISSED"
         lines.append(f"| {target['name']:<56} | {shown:<6} | {target['limit']:<6} | {mark:<6} |")
+    lines.append(
+        "\nNot a target: cold `drafter validate` ÷ drafter's own cold `new --pdf` "
+        f"(faster than the floor's): {results['validate_vs_drafter_new_pdf']:.3f}."
+    )
     return "\n".join(lines)
 
 
 def _short(name: str) -> str:
     return {
         "floor --html": "floor",
-        "floor --pdf": "floor",
         "floor --docx": "floor",
         "floor (all three)": "floor",
         "drafter new --pdf": "new --pdf",
