@@ -35,22 +35,19 @@ _HOUSE_PHONE = re.compile(r"\+[1-9]\d{0,2}(?: \d+)+")
 _PLACEHOLDER = re.compile(r"<<\s*FILL IN\b:?\s*(?P<what>[^>]*?)\s*(?:>>|$)")
 
 
+# Characters that cannot appear in a document (XML 1.0, Word, PDF): controls other than tab
+# and line breaks, halves of surrogate pairs, the two non-characters U+FFFE and U+FFFF; and
+# the bidi embeddings, overrides and isolates, which make text read otherwise than it is
+# stored (spoofing).
+_BAD_CHARACTER = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff\u202a-\u202e\u2066-\u2069]"
+)
+
+
 def _bad_character(text: str) -> str | None:
     """The first character that cannot appear in a document (XML 1.0, Word, PDF), if any."""
-    for char in text:
-        code = ord(char)
-        if char in "\t\r\n":
-            continue
-        if (
-            code < 0x20
-            or 0x7F <= code <= 0x9F
-            or 0xD800 <= code <= 0xDFFF
-            or code in (0xFFFE, 0xFFFF)
-            or 0x202A <= code <= 0x202E  # bidi embeddings and overrides: they make text
-            or 0x2066 <= code <= 0x2069  # read otherwise than it is stored (spoofing)
-        ):
-            return char
-    return None
+    found = _BAD_CHARACTER.search(text)
+    return found.group() if found else None
 
 
 def character_message(char: str) -> str:
