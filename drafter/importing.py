@@ -48,13 +48,14 @@ MAX_DOCX_BYTES = 10 * MAX_BYTES
 _WIDTH = 88
 _MONTH_NAMES = tuple(get_month_names("wide", locale="en_GB")[m] for m in range(1, 13))
 _MONTH = "|".join(_MONTH_NAMES)
+_TO = "(?:-| and )"  # 24-27 April; two days running: 23 and 24 July
 _SPAN = (
     rf"\d{{1,2}}(?: (?:{_MONTH}))?(?: \d{{4}})?"
-    rf"(?:-\d{{1,2}} (?:{_MONTH})(?: \d{{4}})?)?"
+    rf"(?:{_TO}\d{{1,2}} (?:{_MONTH})(?: \d{{4}})?)?"
 )
 _SPAN_PARTS = re.compile(
     rf"(?P<d1>\d{{1,2}})(?: (?P<m1>{_MONTH}))?(?: (?P<y1>\d{{4}}))?"
-    rf"(?:-(?P<d2>\d{{1,2}}) (?P<m2>{_MONTH})(?: (?P<y2>\d{{4}}))?)?"
+    rf"(?:{_TO}(?P<d2>\d{{1,2}}) (?P<m2>{_MONTH})(?: (?P<y2>\d{{4}}))?)?"
 )
 _DATE = re.compile(rf"(?P<d>\d{{1,2}}) (?P<m>{_MONTH}) (?P<y>\d{{4}})")
 _DATELINE = re.compile(rf"(?P<place>.+), (?P<date>{_DATE.pattern})")
@@ -557,7 +558,7 @@ def _day(text: str) -> date | None:
 
 
 def _span(text: str, default_year: int | None) -> tuple[date, date | None] | None:
-    """`24-27 April 2012`, `30 November-1 December`, ... as (first day, last day or None).
+    """`24-27 April 2012`, `30 November and 1 December`, ... as (first day, last day or None).
 
     A span printed without a year starts in `default_year`; None if the days cannot be read.
     """

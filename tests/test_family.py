@@ -1,0 +1,89 @@
+"""Other rounds of the family: other partners, places, spans of days and reference forms.
+
+Each release is rendered, and its text read back from the HTML, the Word file and the PDF;
+what a real release of the family prints must be found, word for word, in all three.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from textutil import docx_blocks, html_blocks, normalise, pdf_text
+
+import drafter
+
+
+def _release(**changes: Any) -> dict[str, Any]:
+    """A plausible round of the EU-Kyrgyzstan dialogue, with `changes` made to it."""
+    data: dict[str, Any] = {
+        "issuer": "European Union",
+        "place": "Brussels",
+        "date": "2012-12-03",
+        "reference": "A 540/12",
+        "counterpart": {"name": "the Kyrgyz Republic", "short_name": "Kyrgyzstan"},
+        "meeting": {
+            "name": "Human Rights Dialogue",
+            "article": "the",
+            "round": "4",
+            "date": "2012-11-27",
+            "place": "Bishkek",
+        },
+    }
+    for key, value in changes.items():
+        if isinstance(value, dict) and isinstance(data.get(key), dict):
+            data[key] = {**data[key], **value}
+        else:
+            data[key] = value
+    return data
+
+
+def _texts(data: dict[str, Any]) -> dict[str, str]:
+    """The release's text in each format, words separated by single spaces."""
+    outputs = drafter.render_all(drafter.validate_release(data))
+    return {
+        "html": " | ".join(html_blocks(outputs["html"])),
+        "docx": " | ".join(docx_blocks(outputs["docx"])),
+        "pdf": normalise(pdf_text(outputs["pdf"])),
+    }
+
+
+def _assert_in_all(data: dict[str, Any], *expected: str, absent: tuple[str, ...] = ()) -> None:
+    for fmt, text in _texts(data).items():
+        for words in expected:
+            assert words in text, f"{fmt}: {words!r} not in {text!r}"
+        for words in absent:
+            assert words not in text, f"{fmt}: {words!r} in {text!r}"
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "expected"),
+    [
+        ("2012-07-23", "2012-07-24", "On 23 and 24 July 2012, the European Union"),
+        ("2012-11-30", "2012-12-01", "On 30 November and 1 December 2012, the European Union"),
+        ("2013-12-31", "2014-01-01", "On 31 December 2013 and 1 January 2014, the European"),
+        ("2012-07-23", "2012-07-25", "On 23-25 July 2012, the European Union"),
+    ],
+    ids=["two-days", "two-days-across-months", "two-days-across-years", "three-days"],
+)
+def test_two_days_running_are_the_one_and_the_other(start: str, end: str, expected: str) -> None:
+    data = _release(date="2014-01-02", reference="A 2/14", meeting={"date": start, "end_date": end})
+    _assert_in_all(data, expected)
+
+
+def test_a_civil_society_meeting_of_two_days_reads_the_same() -> None:
+    meetings = [
+        {
+            "participants": "representatives of Kyrgyz civil society",
+            "places": ["Bishkek", "Osh"],
+            "date": "2012-11-28",
+            "end_date": "2012-11-29",
+        },
+        {"participants": "international NGOs", "places": ["Brussels"], "date": "2012-11-20"},
+    ]
+    data = _release(meeting={"date": "2012-11-30"}, civil_society={"meetings": meetings})
+    _assert_in_all(
+        data,
+        "the EU met representatives of Kyrgyz civil society in Bishkek and Osh on 28 and 29 "
+        "November and international NGOs in Brussels on 20 November.",
+    )
