@@ -56,6 +56,7 @@ def timing_years(timing: str | None) -> list[int]:
 _REFERENCE = re.compile(
     r"^(?:(?P<series>[A-Z]{1,8})\s+)?(?P<number>\d{1,6})/(?P<year>\d{2}|\d{4})$"
 )
+_OTHER_FORM = "; a number of another form is written `identifier: %(number)s`"
 MAX_RELEASE_TEXT = 500_000
 FIRST_DAY = date(1950, 1, 1)
 LAST_DAY = date(2100, 12, 31)
@@ -210,6 +211,7 @@ class Reference(_Model):
             raise ValueError(
                 f'"{value}" is not a reference; write it like "A 350/12" '
                 "(series letters, a space, the number, a slash and the year)"
+                f"{_OTHER_FORM % {'number': value.strip()}}"
             )
         year = int(match["year"])
         if year < 100:  # two digits: 50-99 are 1950-1999, 00-49 are 2000-2049
@@ -333,11 +335,16 @@ class Release(_Model):
     co_issuer: Line | None = Field(None, description="Second issuing body of a joint release.")
     place: Line = Field(description='Place of the date line: "Brussels".')
     date: Day = Field(description="Date of issue.")
-    reference: Reference | None = Field(None, description='Reference: "A 350/12".')
+    reference: Reference | None = Field(
+        None,
+        description='Reference: "A 350/12" (series, number/year). A number of another form '
+        "is an `identifier`.",
+    )
     identifier: Line | None = Field(
         None,
-        description='Identifier in houses that number releases another way: "170720_16" '
-        "(the house gives its form).",
+        description="The release's number where it is not a reference of the form A 350/12: "
+        'EEAS "130627/01", Council "11361/13 PRESSE 281", eeas-web "170720_16" (the house '
+        "may ask for a form). eu-press prints it in the reference's place.",
     )
     time: ClockTime | None = Field(
         None, description='Time of issue, for houses that print it: "20:52" (24-hour clock).'
@@ -462,6 +469,7 @@ def _inconsistencies(release: Release) -> list[tuple[tuple[str | int, ...], str,
         message = (
             f"is a reference of {year} but the release is dated {issued.year}; "
             f"use the number for {issued.year} (.../{issued.year % 100:02d}) or check the date"
+            f"{_OTHER_FORM % {'number': release.reference}}"
         )
         found.append((("reference",), message, str(release.reference)))
     found += _previous_inconsistencies(release)

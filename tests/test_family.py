@@ -87,3 +87,23 @@ def test_a_civil_society_meeting_of_two_days_reads_the_same() -> None:
         "the EU met representatives of Kyrgyz civil society in Bishkek and Osh on 28 and 29 "
         "November and international NGOs in Brussels on 20 November.",
     )
+
+
+# --- references of other forms ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("number", ["130627/01", "11361/13 PRESSE 281"])
+def test_a_number_of_another_form_is_printed_under_the_date_line(number: str) -> None:
+    data = _release(date="2013-06-27", identifier=number)
+    data.pop("reference")
+    for fmt, text in _texts(data).items():
+        assert f"Brussels, 27 June 2013 {number}" in text.replace(" | ", " "), fmt
+
+
+@pytest.mark.parametrize("number", ["130627/01", "11361/13 PRESSE 281"])
+def test_a_reference_of_another_form_is_refused_pointing_to_identifier(number: str) -> None:
+    with pytest.raises(drafter.InputError) as caught:
+        drafter.validate_release(_release(date="2013-06-27", reference=number))
+    [problem] = caught.value.problems
+    assert problem.field == "reference"
+    assert f"identifier: {number}" in problem.message
