@@ -176,7 +176,8 @@ class Party(_Model):
     """One side of the talks, named as in running text."""
 
     name: Line = Field(
-        description='Full name as written mid-sentence, with its article: "the Russian Federation".'
+        description="Full name as written mid-sentence, with its article: "
+        '"the Russian Federation", "China", "the European Union".'
     )
     short_name: Line = Field(description='Short name mid-sentence: "Russia", "the EU".')
     compound: Line | None = Field(
@@ -269,7 +270,9 @@ class CivilSocietyMeeting(_Model):
 class CivilSociety(_Model):
     """The EU's consultation of civil society around the talks."""
 
-    meetings: list[CivilSocietyMeeting] = Field(default_factory=list, max_length=20)
+    meetings: list[CivilSocietyMeeting] = Field(
+        default_factory=list, max_length=20, description="In the order the paragraph names them."
+    )
     sentence: Text | None = Field(None, description="Replaces the generated paragraph.")
 
     @model_validator(mode="after")
@@ -306,7 +309,12 @@ class Contact(_Model):
 class Contacts(_Model):
     """The "for further details" block."""
 
-    people: list[Contact] = Field(default_factory=list, max_length=20)
+    people: list[Contact] = Field(
+        default_factory=list,
+        max_length=20,
+        description="One line each, in order: a person written out, or the key of a person "
+        "in the shared contacts file (`contacts_file`).",
+    )
     mailbox: Email | None = Field(None, description="The press team's functional mailbox.")
     website: WebUrl | None = Field(None, description="The website, printed without http://.")
 
@@ -358,12 +366,20 @@ class Release(_Model):
     counterpart_first: bool = Field(False, description="Name the counterpart before the EU.")
     meeting: Meeting
     body: list[Paragraph] = Field(
-        default_factory=list, max_length=100, description="Paragraphs after the opening sentence."
+        default_factory=list,
+        max_length=100,
+        description="Paragraphs after the opening sentence, each plain text or a list of runs "
+        "(for bold, italics and links): the talks, the delegations and who led them, visits, "
+        "meetings on the margins.",
     )
     civil_society: CivilSociety | None = None
     next_round: NextRound | None = None
     contacts: Contacts | None = None
-    previous_rounds: list[PreviousRound] = Field(default_factory=list, max_length=50)
+    previous_rounds: list[PreviousRound] = Field(
+        default_factory=list,
+        max_length=50,
+        description="Earlier rounds, listed under the release newest first (in any order here).",
+    )
     previous_rounds_heading: Line | None = Field(
         None, description="Replaces the generated heading."
     )

@@ -6,6 +6,7 @@ what a real release of the family prints must be found, word for word, in all th
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -107,3 +108,35 @@ def test_a_reference_of_another_form_is_refused_pointing_to_identifier(number: s
     [problem] = caught.value.problems
     assert problem.field == "reference"
     assert f"identifier: {number}" in problem.message
+
+
+# --- what the YAML reference says of the family's fields -------------------------------------
+
+
+def _row(field: str, section: str) -> str:
+    """The row of `field` in the YAML reference's table of `section`."""
+    text = (Path(__file__).resolve().parents[1] / "docs/reference/yaml.md").read_text("utf-8")
+    table = text.split(f"\n## {section}\n", 1)[1].split("\n## ", 1)[0]
+    [row] = [line for line in table.splitlines() if line.startswith(f"| `{field}` |")]
+    return row
+
+
+def test_the_yaml_reference_says_what_a_contact_and_a_paragraph_may_be() -> None:
+    people = _row("people", "`contacts`")
+    assert "list of text" not in people
+    assert "`contacts.people[]`" in people and "key of the shared contacts file" in people
+    body = _row("body", "The release (top level)")
+    assert "list (at most 100) of" in body and "list (at most 200) of fields" in body
+    assert "text" in body  # a paragraph may be plain text
+
+
+def test_the_yaml_reference_describes_every_list_and_choice() -> None:
+    for field, section in [
+        ("previous_rounds", "The release (top level)"),
+        ("meetings", "`civil_society`"),
+        ("people", "`contacts`"),
+    ]:
+        assert not _row(field, section).endswith("|  |"), field
+    assert "``" not in _row("article", "`meeting`")
+    assert "the European Union" in _row("name", "`eu`")
+    assert "language code" in _row("translations", "The release (top level)")
