@@ -140,3 +140,30 @@ def test_the_yaml_reference_describes_every_list_and_choice() -> None:
     assert "``" not in _row("article", "`meeting`")
     assert "the European Union" in _row("name", "`eu`")
     assert "language code" in _row("translations", "The release (top level)")
+
+
+# --- every problem at once ------------------------------------------------------------------
+
+
+def test_a_contact_key_without_a_contacts_file_does_not_hide_the_other_problems(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "round.yaml"
+    path.write_text(
+        "issuer: European Union\nplace: Brussels\ndate: 2013-06-27\n"
+        "counterpart: {name: China}\n"
+        "meeting: {name: human rights dialogue, date: 25 June 2013, place: Guiyang}\n"
+        "contacts:\n  people:\n    - mann\n    - {name: Jane Doe, phone: '+32 2 299 97 80'}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(drafter.InputError) as caught:
+        drafter.load_release(path)
+    fields = [problem.field for problem in caught.value.problems]
+    assert fields == [
+        "counterpart.short_name",
+        "meeting.date",
+        "contacts.people[0]",
+        "contacts.people[1].phone",
+    ]
+    [key] = [p for p in caught.value.problems if p.field == "contacts.people[0]"]
+    assert "no contacts file is given" in key.message
