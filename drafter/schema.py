@@ -100,6 +100,11 @@ def _whole_number(value: object) -> object:
     return int(text)
 
 
+def _lower(value: object) -> object:
+    """A choice of small words written with capitals (`The`) as the word itself."""
+    return value.lower() if isinstance(value, str) else value
+
+
 def _series(value: str) -> str:
     if not re.fullmatch(r"[A-Z]{1,8}", value):
         raise ValueError(f'"{value}" is not a series; write 1 to 8 capital letters, such as A')
@@ -209,11 +214,14 @@ class Reference(_Model):
             return value
         match = _REFERENCE.match(check_placeholder(value.strip()))
         if match is None:
-            raise ValueError(
-                f'"{value}" is not a reference; write it like "A 350/12" '
-                "(series letters, a space, the number, a slash and the year)"
-                f"{_OTHER_FORM % {'number': value.strip()}}"
+            spaced = re.sub(r"^([A-Z]{1,8})\s*(?=\d)", r"\1 ", value.strip())
+            hint = (
+                f'write "{spaced}"'
+                if _REFERENCE.match(spaced)
+                else 'write it like "A 350/12" (series letters, a space, the number, a slash '
+                f"and the year){_OTHER_FORM % {'number': value.strip()}}"
             )
+            raise ValueError(f'"{value}" is not a reference; {hint}')
         year = int(match["year"])
         if year < 100:  # two digits: 50-99 are 1950-1999, 00-49 are 2000-2049
             year += 1900 if year >= 50 else 2000
@@ -243,7 +251,7 @@ class Meeting(_Model):
     name: Line = Field(
         description='What the talks are called, as after "round of": "human rights consultations".'
     )
-    article: Literal["", "the"] = Field(
+    article: Annotated[Literal["", "the"], BeforeValidator(_lower)] = Field(
         "", description='"the" for a named singular event: "round of the Human Rights Dialogue".'
     )
     round: Annotated[int, BeforeValidator(_whole_number)] | None = Field(

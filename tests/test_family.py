@@ -167,3 +167,25 @@ def test_a_contact_key_without_a_contacts_file_does_not_hide_the_other_problems(
     ]
     [key] = [p for p in caught.value.problems if p.field == "contacts.people[0]"]
     assert "no contacts file is given" in key.message
+
+
+@pytest.mark.parametrize(
+    ("written", "hint"),
+    [
+        ("A352/13", 'write "A 352/13"'),
+        ("PRESSE 281", "`identifier: PRESSE 281`"),
+    ],
+)
+def test_a_reference_without_its_space_is_told_how_to_write_it(written: str, hint: str) -> None:
+    with pytest.raises(drafter.InputError) as caught:
+        drafter.validate_release(_release(date="2013-06-27", reference=written))
+    [problem] = caught.value.problems
+    assert hint in problem.message
+    assert ("identifier" in problem.message) == (written == "PRESSE 281")
+
+
+def test_the_article_of_a_named_dialogue_may_be_written_with_a_capital() -> None:
+    _assert_in_all(
+        _release(meeting={"article": "The"}),
+        "held their fourth round of the Human Rights Dialogue in Bishkek.",
+    )
