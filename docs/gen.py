@@ -83,7 +83,7 @@ def _kind(node: Schema, defs: dict[str, Schema], path: str) -> str:
 def _option_kind(option: Schema, defs: dict[str, Schema], path: str) -> str:
     """One option of a choice; text described in its own words ("a key of ...")."""
     if option.get("type") == "string" and option.get("description"):
-        return "text: " + option["description"].rstrip(".").lower()
+        return "text: " + str(option["description"]).rstrip(".").lower()
     return _kind(option, defs, path)
 
 
