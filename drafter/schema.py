@@ -293,7 +293,11 @@ class CivilSociety(_Model):
 class NextRound(_Model):
     """What is known of the next round."""
 
-    timing: Line | None = Field(None, description='When, in words: "autumn 2012".')
+    timing: Line | None = Field(
+        None,
+        description='When, in words: "autumn 2012" (printed "in autumn 2012"); a timing with '
+        'its own preposition is printed as it is: "next year", "by the end of 2013".',
+    )
     date: Day | None = Field(None, description="The date, where it is fixed.")
     place: Line | None = Field(None, description="Where it should take place.")
     remark: Text | None = Field(None, description="Text that follows the generated sentence.")

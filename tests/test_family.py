@@ -189,3 +189,22 @@ def test_the_article_of_a_named_dialogue_may_be_written_with_a_capital() -> None
         _release(meeting={"article": "The"}),
         "held their fourth round of the Human Rights Dialogue in Bishkek.",
     )
+
+
+# --- the next round ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("timing", "expected"),
+    [
+        ("autumn 2013", "should take place in Brussels in autumn 2013."),
+        ("the first half of 2014", "should take place in Brussels in the first half of 2014."),
+        ("in 2014", "should take place in Brussels in 2014."),
+        ("next year", "should take place in Brussels next year."),
+        ("by the end of 2013", "should take place in Brussels by the end of 2013."),
+        ("at the beginning of 2014", "should take place in Brussels at the beginning of 2014."),
+    ],
+)
+def test_a_timing_with_its_own_preposition_gets_no_second_one(timing: str, expected: str) -> None:
+    data = _release(next_round={"timing": timing, "place": "Brussels"})
+    _assert_in_all(data, expected, absent=("in in ", "in next", "in by", "in at "))
