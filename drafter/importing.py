@@ -279,8 +279,11 @@ class _Reader:
             else self._missing("place", "the place of the date line")
         )
         self.data["date"] = day or self._missing("date", "the date of the release, YYYY-MM-DD")
-        reference = Reference.parse_or_none(blocks[0].text) if blocks else None
-        if reference is not None:
+        number = blocks[0].text if blocks else ""
+        reference = Reference.parse_or_none(number) if blocks else None
+        if _other_number(number, day):
+            self.data["identifier"] = blocks.pop(0).text
+        elif reference is not None:
             self.data["reference"] = str(reference)
             blocks.pop(0)
         self.texts["title"] = blocks.pop(0).text if blocks else ""
@@ -546,6 +549,20 @@ def _title_case(text: str) -> str:
 
 def _month(name: str) -> int:
     return _MONTH_NAMES.index(name) + 1
+
+
+_COUNCIL_NUMBER = re.compile(r"\d{1,6}/\d{2} [A-Z]{2,8} \d{1,6}")  # 11361/13 PRESSE 281
+
+
+def _other_number(text: str, day: date | None) -> bool:
+    """Whether the line under the date line is a number other than a reference (`identifier`).
+
+    EEAS numbers are the release's date and a serial (130627/01 on 27 June 2013); the
+    Council's add the press office's series (11361/13 PRESSE 281).
+    """
+    if Reference.parse_or_none(text) is None:
+        return bool(_COUNCIL_NUMBER.fullmatch(text))
+    return day is not None and text.startswith(f"{day:%y%m%d}/")
 
 
 def _day(text: str) -> date | None:

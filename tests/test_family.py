@@ -13,6 +13,7 @@ import pytest
 from textutil import docx_blocks, html_blocks, normalise, pdf_text
 
 import drafter
+from drafter.importing import import_release
 
 
 def _release(**changes: Any) -> dict[str, Any]:
@@ -208,3 +209,22 @@ def test_the_article_of_a_named_dialogue_may_be_written_with_a_capital() -> None
 def test_a_timing_with_its_own_preposition_gets_no_second_one(timing: str, expected: str) -> None:
     data = _release(next_round={"timing": timing, "place": "Brussels"})
     _assert_in_all(data, expected, absent=("in in ", "in next", "in by", "in at "))
+
+
+@pytest.mark.parametrize("number", ["130627/01", "11361/13 PRESSE 281"])
+@pytest.mark.parametrize("source", ["docx", "text"])
+def test_a_number_of_another_form_is_imported_as_the_identifier(
+    number: str, source: str, tmp_path: Path
+) -> None:
+    data = _release(date="2013-06-27", identifier=number, status="final")
+    data.pop("reference")
+    release = drafter.validate_release(data)
+    docx = drafter.render(release, "docx")
+    path = tmp_path / f"release.{source.replace('text', 'txt')}"
+    if source == "docx":
+        path.write_bytes(docx)
+    else:
+        path.write_text("\n\n".join(docx_blocks(docx)), encoding="utf-8")
+    imported = import_release(path)
+    assert imported.warnings == []
+    assert imported.release == release
