@@ -253,6 +253,22 @@ def _counterpart_naming(text: Text) -> Iterator[Hit]:
             )
 
 
+@_rule(
+    "meeting-article", "warning", 'a talks\' name in the singular takes "the"', english_only=True
+)
+def _meeting_article(text: Text) -> Iterator[Hit]:
+    """A singular name without its article reads "hold human rights dialogue"."""
+    meeting = text.release.meeting
+    if meeting.article or meeting.name.endswith("s"):  # "human rights consultations"
+        return
+    yield (
+        ("meeting", "name"),
+        f'"{meeting.name}" is in the singular: the release reads "hold {meeting.name}", '
+        f'"round of {meeting.name}"',
+        'add `article: the` to the meeting ("round of the Human Rights Dialogue")',
+    )
+
+
 # --- references ------------------------------------------------------------------------------
 @_rule("reference-format", "error", "previous rounds' references in the form of the release's own")
 def _reference_format(text: Text) -> Iterator[Hit]:

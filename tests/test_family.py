@@ -228,3 +228,26 @@ def test_a_number_of_another_form_is_imported_as_the_identifier(
     imported = import_release(path)
     assert imported.warnings == []
     assert imported.release == release
+
+
+# --- the house-style check ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("meeting", "warned"),
+    [
+        ({"name": "human rights dialogue", "article": ""}, True),
+        ({"name": "Human Rights Dialogue", "article": ""}, True),
+        ({"name": "Human Rights Dialogue", "article": "the"}, False),
+        ({"name": "human rights consultations", "article": ""}, False),
+    ],
+)
+def test_a_talks_name_in_the_singular_without_its_article_is_found(
+    meeting: dict[str, str], warned: bool
+) -> None:
+    release = drafter.validate_release(_release(meeting=meeting))
+    found = [f for f in drafter.check_release(release) if f.rule == "meeting-article"]
+    assert [(f.field, f.level) for f in found] == ([("meeting.name", "warning")] if warned else [])
+    if warned:
+        assert "`article: the`" in found[0].suggestion
+        assert f"hold {meeting['name']}" in found[0].message
