@@ -425,10 +425,13 @@ class _Reader:
             self.warn("the next-round paragraph is not recognised; kept as `next_round.sentence`")
             return
         self._compound(found["compound"])
+        place, timing = found["place"], found["timing"]
+        if place is None and timing and timing[:1].isupper() and not re.search(r"\d", timing):
+            place, timing = timing, None  # "in Brussels.": a place; "in autumn 2013.": a time
         self.data["next_round"] = {
-            "timing": found["timing"],
+            "timing": timing,
             "date": _day(found["date"]) if found["date"] else None,
-            "place": found["place"],
+            "place": place,
             "remark": found["remark"],
         }
 

@@ -299,14 +299,18 @@ class NextRound(_Model):
         'its own preposition is printed as it is: "next year", "by the end of 2013".',
     )
     date: Day | None = Field(None, description="The date, where it is fixed.")
-    place: Line | None = Field(None, description="Where it should take place.")
+    place: Line | None = Field(
+        None, description="Where it should take place (with or without a timing or date)."
+    )
     remark: Text | None = Field(None, description="Text that follows the generated sentence.")
     sentence: Text | None = Field(None, description="Replaces the generated sentence.")
 
     @model_validator(mode="after")
     def _something(self) -> Self:
-        if self.timing is None and self.date is None and self.sentence is None:
-            raise ValueError("give the timing, the date or the sentence of the next round")
+        if all(value is None for value in (self.timing, self.date, self.place, self.sentence)):
+            raise ValueError(
+                "give the timing, the date, the place or the sentence of the next round"
+            )
         return self
 
 

@@ -251,3 +251,39 @@ def test_a_talks_name_in_the_singular_without_its_article_is_found(
     if warned:
         assert "`article: the`" in found[0].suggestion
         assert f"hold {meeting['name']}" in found[0].message
+
+
+def test_a_next_round_known_by_its_place_alone() -> None:
+    data = _release(next_round={"place": "Brussels"})
+    _assert_in_all(
+        data,
+        "The next round of the EU-Kyrgyzstan Human Rights Dialogue should take place in Brussels.",
+        absent=("Brussels .", "Brussels in ."),
+    )
+
+
+@pytest.mark.parametrize(
+    ("code", "expected"),
+    [
+        ("fr", "devrait avoir lieu à Bruxelles."),
+        ("de", "soll in Brüssel stattfinden."),
+        ("bg", "следва да се проведе в Брюксел."),  # noqa: RUF001
+    ],
+)
+def test_a_next_round_known_by_its_place_alone_in_each_complete_language(
+    code: str, expected: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    data = _release(next_round={"place": "Brussels"}, translations={code: {}})
+    release = drafter.validate_release(data)
+    html = drafter.render(release, "html", language=code)
+    assert expected in " ".join(html_blocks(html))
+    assert "printed in English" not in caplog.text
+
+
+def test_a_next_round_known_by_its_place_alone_is_imported_as_its_place(tmp_path: Path) -> None:
+    release = drafter.validate_release(_release(next_round={"place": "Brussels"}, status="final"))
+    path = tmp_path / "release.docx"
+    path.write_bytes(drafter.render(release, "docx"))
+    imported = import_release(path)
+    assert imported.warnings == []
+    assert imported.release == release
