@@ -287,3 +287,22 @@ def test_a_next_round_known_by_its_place_alone_is_imported_as_its_place(tmp_path
     imported = import_release(path)
     assert imported.warnings == []
     assert imported.release == release
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Organization for Security and Co-operation in Europe",
+        "International Labour Organization",
+        "World Health Organization",
+        "International Organization for Migration",
+    ],
+)
+def test_an_official_name_keeps_its_own_spelling(name: str) -> None:
+    body = f"Both sides discussed their cooperation with the {name}."
+    release = drafter.validate_release(_release(body=[body], status="final"))
+    assert [f for f in drafter.check_release(release) if f.rule == "british-spelling"] == []
+    body = f"The {name} helped with the organization of the seminar."
+    release = drafter.validate_release(_release(body=[body]))
+    found = [f for f in drafter.check_release(release) if f.rule == "british-spelling"]
+    assert [f.message for f in found] == ['"organization" is American spelling']
