@@ -71,9 +71,13 @@ _CIVIL = re.compile(
 )
 _CIVIL_MEETING = re.compile(rf"(?P<who>.+?) in (?P<places>.+?) on (?P<when>{_SPAN})(?:, | and |$)")
 _PHRASE = r"(?:(?!\.\s).)+?"  # words within one sentence
+_OWN_TIMING = r"(?:next|by|at|before|after|during|within|around|towards|until|later|this|soon)\b"
+"""The first words of an English timing printed without "in" ("next year"; eu-press wording.j2)."""
 _NEXT = re.compile(
     r"The next round of (?P<article>the )?(?P<compound>\S+) (?P<name>.+?) should take place"
-    rf"(?: in (?P<place>{_PHRASE}))?(?: in (?P<timing>{_PHRASE})| on (?P<date>{_DATE.pattern}))\."
+    rf"(?: in (?P<place>{_PHRASE}))?"
+    rf"(?: in (?P<timing>{_PHRASE})| on (?P<date>{_DATE.pattern})"
+    rf"| (?P<own>{_OWN_TIMING}{_PHRASE}))?\."
     r"(?:\s+(?P<remark>.+))?",
     re.DOTALL,
 )
@@ -425,9 +429,9 @@ class _Reader:
             self.warn("the next-round paragraph is not recognised; kept as `next_round.sentence`")
             return
         self._compound(found["compound"])
-        place, timing = found["place"], found["timing"]
-        if place is None and timing and timing[:1].isupper() and not re.search(r"\d", timing):
-            place, timing = timing, None  # "in Brussels.": a place; "in autumn 2013.": a time
+        place, timing = found["place"], found["timing"] or found["own"]
+        if place and not (timing or found["date"]) and not _place_name(place):
+            place, timing = None, place  # "in autumn 2013.": a time; "in Brussels.": a place
         self.data["next_round"] = {
             "timing": timing,
             "date": _day(found["date"]) if found["date"] else None,
@@ -566,6 +570,11 @@ def _other_number(text: str, day: date | None) -> bool:
     if Reference.parse_or_none(text) is None:
         return bool(_COUNCIL_NUMBER.fullmatch(text))
     return day is not None and text.startswith(f"{day:%y%m%d}/")
+
+
+def _place_name(text: str) -> bool:
+    """Whether words after "in" name a place ("Brussels"), not a time ("autumn 2013", "2014")."""
+    return text[:1].isupper() and not re.search(r"\d", text)
 
 
 def _day(text: str) -> date | None:

@@ -306,3 +306,17 @@ def test_an_official_name_keeps_its_own_spelling(name: str) -> None:
     release = drafter.validate_release(_release(body=[body]))
     found = [f for f in drafter.check_release(release) if f.rule == "british-spelling"]
     assert [f.message for f in found] == ['"organization" is American spelling']
+
+
+@pytest.mark.parametrize("timing", ["next year", "by the end of 2013", "autumn 2013"])
+@pytest.mark.parametrize("place", ["Brussels", None])
+def test_a_next_round_timing_is_imported_back(
+    timing: str, place: str | None, tmp_path: Path
+) -> None:
+    next_round = {"timing": timing, **({"place": place} if place else {})}
+    release = drafter.validate_release(_release(next_round=next_round, status="final"))
+    path = tmp_path / "release.docx"
+    path.write_bytes(drafter.render(release, "docx"))
+    imported = import_release(path)
+    assert imported.warnings == []
+    assert imported.release == release
