@@ -40,8 +40,15 @@ def _locale(language: str) -> Locale:
 def long_date(day: date, language: str = "en", year: bool = True) -> str:
     """A date as the house writes it: `24 July 2012` (or `24 July` without the year)."""
     if year:
-        return format_date(day, "long", locale=_locale(language))
-    return format_skeleton("MMMMd", day, locale=_locale(language))
+        return _first(format_date(day, "long", locale=_locale(language)), day, language)
+    return _first(format_skeleton("MMMMd", day, locale=_locale(language)), day, language)
+
+
+def _first(text: str, day: date, language: str) -> str:
+    """French writes the first of the month as an ordinal: `1er juillet` (CLDR has `1`)."""
+    if language == "fr" and day.day == 1 and text[:1] == "1" and not text[1:2].isdigit():
+        return "1er" + text[1:]
+    return text
 
 
 def date_as(day: date, pattern: str, language: str = "en") -> str:
@@ -72,7 +79,9 @@ def span_start(start: date, end: date | None, language: str = "en", year: bool =
     if end is None or end == start:
         return long_date(start, language, year)
     if (start.year, start.month) == (end.year, end.month):
-        return format_date(start, _bare_day(language), locale=_locale(language))
+        return _first(
+            format_date(start, _bare_day(language), locale=_locale(language)), start, language
+        )
     return long_date(start, language, year and start.year != end.year)
 
 

@@ -320,3 +320,19 @@ def test_a_next_round_timing_is_imported_back(
     imported = import_release(path)
     assert imported.warnings == []
     assert imported.release == release
+
+
+# --- other languages ---------------------------------------------------------------------------
+
+
+def test_the_first_of_the_month_is_1er_in_french() -> None:
+    data = _release(
+        date="2015-07-01",
+        reference="A 402/15",
+        meeting={"date": "2015-06-01", "end_date": "2015-06-03"},
+        translations={"fr": {}},
+    )
+    release = drafter.validate_release(data)
+    blocks = html_blocks(drafter.render(release, "html", language="fr"))
+    assert "Bruxelles, le 1er juillet 2015" in blocks
+    assert any(block.startswith("Du 1er au 3 juin 2015, l'Union européenne") for block in blocks)
