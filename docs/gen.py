@@ -52,14 +52,21 @@ def _resolve(node: Schema, defs: dict[str, Schema]) -> tuple[Schema, bool]:
 def _kind(node: Schema, defs: dict[str, Schema], path: str) -> str:
     """What a value is, in the words of the YAML file."""
     node, _ = _resolve(node, defs)
+    options = [option for option in node.get("anyOf", []) if option.get("type") != "null"]
+    if len(options) > 1:  # a choice, such as a contact or a shared contact's key
+        return " or ".join(_option_kind(option, defs, path) for option in options)
+    if node.get("type") == "object" and not node.get("properties"):
+        return "for each language code (`fr:`, `de:`, ...), a group of that language's fields"
     if node.get("type") == "object":
         return f"fields (see `{path}`)"
     if node.get("type") == "array":
         inner = _kind(node["items"], defs, f"{path}[]")
-        most = f", at most {node['maxItems']}" if "maxItems" in node else ""
-        return f"list of {inner}{most}"
+        most = f" (at most {node['maxItems']})" if "maxItems" in node else ""
+        return f"list{most} of {inner}"
     if "enum" in node:
-        return "one of " + ", ".join(f"`{value}`" for value in node["enum"])
+        return "one of " + ", ".join(
+            f"`{value}`" if value else '`""` (none)' for value in node["enum"]
+        )
     if node.get("format") == "date":
         return "date, YYYY-MM-DD"
     if node.get("type") == "boolean":
@@ -71,6 +78,13 @@ def _kind(node: Schema, defs: dict[str, Schema], path: str) -> str:
         return f"text matching `{node['pattern']}`"
     most = f" (at most {node['maxLength']:,} characters)" if "maxLength" in node else ""
     return f"text{most}"
+
+
+def _option_kind(option: Schema, defs: dict[str, Schema], path: str) -> str:
+    """One option of a choice; text described in its own words ("a key of ...")."""
+    if option.get("type") == "string" and option.get("description"):
+        return "text: " + str(option["description"]).rstrip(".").lower()
+    return _kind(option, defs, path)
 
 
 def _cell(text: str) -> str:
@@ -85,6 +99,8 @@ def _default(node: Schema) -> str:
         return f"`{str(value).lower()}`"
     if value in ([], {}):
         return "empty"
+    if value == "":
+        return '`""` (none)'
     return f"`{value}`" if not isinstance(value, dict) else "see below"
 
 
@@ -96,7 +112,7 @@ def _objects(node: Schema, defs: dict[str, Schema], path: str) -> Iterator[tuple
             yield from _objects(option, defs, path)
     elif node.get("type") == "array":
         yield from _objects(node["items"], defs, f"{path}[]")
-    elif node.get("type") == "object":
+    elif node.get("type") == "object" and node.get("properties"):
         yield path, node
         for name, child in node.get("properties", {}).items():
             yield from _objects(child, defs, f"{path}.{name}" if path else name)

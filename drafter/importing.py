@@ -48,13 +48,14 @@ MAX_DOCX_BYTES = 10 * MAX_BYTES
 _WIDTH = 88
 _MONTH_NAMES = tuple(get_month_names("wide", locale="en_GB")[m] for m in range(1, 13))
 _MONTH = "|".join(_MONTH_NAMES)
+_TO = "(?:-| and )"  # 24-27 April; two days running: 23 and 24 July
 _SPAN = (
     rf"\d{{1,2}}(?: (?:{_MONTH}))?(?: \d{{4}})?"
-    rf"(?:-\d{{1,2}} (?:{_MONTH})(?: \d{{4}})?)?"
+    rf"(?:{_TO}\d{{1,2}} (?:{_MONTH})(?: \d{{4}})?)?"
 )
 _SPAN_PARTS = re.compile(
     rf"(?P<d1>\d{{1,2}})(?: (?P<m1>{_MONTH}))?(?: (?P<y1>\d{{4}}))?"
-    rf"(?:-(?P<d2>\d{{1,2}}) (?P<m2>{_MONTH})(?: (?P<y2>\d{{4}}))?)?"
+    rf"(?:{_TO}(?P<d2>\d{{1,2}}) (?P<m2>{_MONTH})(?: (?P<y2>\d{{4}}))?)?"
 )
 _DATE = re.compile(rf"(?P<d>\d{{1,2}}) (?P<m>{_MONTH}) (?P<y>\d{{4}})")
 _DATELINE = re.compile(rf"(?P<place>.+), (?P<date>{_DATE.pattern})")
@@ -70,9 +71,13 @@ _CIVIL = re.compile(
 )
 _CIVIL_MEETING = re.compile(rf"(?P<who>.+?) in (?P<places>.+?) on (?P<when>{_SPAN})(?:, | and |$)")
 _PHRASE = r"(?:(?!\.\s).)+?"  # words within one sentence
+_OWN_TIMING = r"(?:next|by|at|before|after|during|within|around|towards|until|later|this|soon)\b"
+"""The first words of an English timing printed without "in" ("next year"; eu-press wording.j2)."""
 _NEXT = re.compile(
     r"The next round of (?P<article>the )?(?P<compound>\S+) (?P<name>.+?) should take place"
-    rf"(?: in (?P<place>{_PHRASE}))?(?: in (?P<timing>{_PHRASE})| on (?P<date>{_DATE.pattern}))\."
+    rf"(?: in (?P<place>{_PHRASE}))?"
+    rf"(?: in (?P<timing>{_PHRASE})| on (?P<date>{_DATE.pattern})"
+    rf"| (?P<own>{_OWN_TIMING}{_PHRASE}))?\."
     r"(?:\s+(?P<remark>.+))?",
     re.DOTALL,
 )
@@ -278,8 +283,11 @@ class _Reader:
             else self._missing("place", "the place of the date line")
         )
         self.data["date"] = day or self._missing("date", "the date of the release, YYYY-MM-DD")
-        reference = Reference.parse_or_none(blocks[0].text) if blocks else None
-        if reference is not None:
+        number = blocks[0].text if blocks else ""
+        reference = Reference.parse_or_none(number) if blocks else None
+        if _other_number(number, day):
+            self.data["identifier"] = blocks.pop(0).text
+        elif reference is not None:
             self.data["reference"] = str(reference)
             blocks.pop(0)
         self.texts["title"] = blocks.pop(0).text if blocks else ""
@@ -421,10 +429,13 @@ class _Reader:
             self.warn("the next-round paragraph is not recognised; kept as `next_round.sentence`")
             return
         self._compound(found["compound"])
+        place, timing = found["place"], found["timing"] or found["own"]
+        if place and not (timing or found["date"]) and not _place_name(place):
+            place, timing = None, place  # "in autumn 2013.": a time; "in Brussels.": a place
         self.data["next_round"] = {
-            "timing": found["timing"],
+            "timing": timing,
             "date": _day(found["date"]) if found["date"] else None,
-            "place": found["place"],
+            "place": place,
             "remark": found["remark"],
         }
 
@@ -547,6 +558,25 @@ def _month(name: str) -> int:
     return _MONTH_NAMES.index(name) + 1
 
 
+_COUNCIL_NUMBER = re.compile(r"\d{1,6}/\d{2} [A-Z]{2,8} \d{1,6}")  # 11361/13 PRESSE 281
+
+
+def _other_number(text: str, day: date | None) -> bool:
+    """Whether the line under the date line is a number other than a reference (`identifier`).
+
+    EEAS numbers are the release's date and a serial (130627/01 on 27 June 2013); the
+    Council's add the press office's series (11361/13 PRESSE 281).
+    """
+    if Reference.parse_or_none(text) is None:
+        return bool(_COUNCIL_NUMBER.fullmatch(text))
+    return day is not None and text.startswith(f"{day:%y%m%d}/")
+
+
+def _place_name(text: str) -> bool:
+    """Whether words after "in" name a place ("Brussels"), not a time ("autumn 2013", "2014")."""
+    return text[:1].isupper() and not re.search(r"\d", text)
+
+
 def _day(text: str) -> date | None:
     """The date of `24 July 2012`, or None for anything else."""
     found = _DATE.fullmatch(text)
@@ -557,7 +587,7 @@ def _day(text: str) -> date | None:
 
 
 def _span(text: str, default_year: int | None) -> tuple[date, date | None] | None:
-    """`24-27 April 2012`, `30 November-1 December`, ... as (first day, last day or None).
+    """`24-27 April 2012`, `30 November and 1 December`, ... as (first day, last day or None).
 
     A span printed without a year starts in `default_year`; None if the days cannot be read.
     """

@@ -94,10 +94,30 @@ def load_source(
 
     parsed = read_source(source)
     path = Path(source) if isinstance(source, Path | str) and "\n" not in str(source) else None
-    warnings = resolve_contacts(parsed, path)
+    try:
+        warnings = resolve_contacts(parsed, path)
+    except InputError as exc:
+        raise _with_other_problems(exc, parsed, house) from None
     for warning in warnings:
         logger.warning("%s: %s", parsed.name or "the release", warning)
     return parsed, validate_release(parsed, house=house), warnings
+
+
+def _with_other_problems(error: InputError, source: Source, house: str | Path | None) -> InputError:
+    """The shared contacts' problems, and beside them every other problem of the release."""
+    contacts = source.data.get("contacts") if isinstance(source.data, dict) else None
+    people = contacts.get("people") if isinstance(contacts, dict) else None
+    keys = {
+        dotted(("contacts", "people", index))
+        for index, item in enumerate(people if isinstance(people, list) else [])
+        if isinstance(item, str)
+    }
+    try:
+        validate_release(source, house=house)
+    except InputError as other:  # a key left in place is no person: reported already
+        rest = [problem for problem in other.problems if problem.field not in keys]
+        return InputError(_in_order(_unique([*error.problems, *rest])), error.source)
+    return error
 
 
 def validate_release(

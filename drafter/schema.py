@@ -56,6 +56,7 @@ def timing_years(timing: str | None) -> list[int]:
 _REFERENCE = re.compile(
     r"^(?:(?P<series>[A-Z]{1,8})\s+)?(?P<number>\d{1,6})/(?P<year>\d{2}|\d{4})$"
 )
+_OTHER_FORM = "; a number of another form is written `identifier: %(number)s`"
 MAX_RELEASE_TEXT = 500_000
 FIRST_DAY = date(1950, 1, 1)
 LAST_DAY = date(2100, 12, 31)
@@ -97,6 +98,11 @@ def _whole_number(value: object) -> object:
     if not (text.isascii() and text.isdigit()):
         raise ValueError(f'"{text}" is not a whole number; write it in figures, such as 15')
     return int(text)
+
+
+def _lower(value: object) -> object:
+    """A choice of small words written with capitals (`The`) as the word itself."""
+    return value.lower() if isinstance(value, str) else value
 
 
 def _series(value: str) -> str:
@@ -175,7 +181,8 @@ class Party(_Model):
     """One side of the talks, named as in running text."""
 
     name: Line = Field(
-        description='Full name as written mid-sentence, with its article: "the Russian Federation".'
+        description="Full name as written mid-sentence, with its article: "
+        '"the Russian Federation", "China", "the European Union".'
     )
     short_name: Line = Field(description='Short name mid-sentence: "Russia", "the EU".')
     compound: Line | None = Field(
@@ -207,10 +214,14 @@ class Reference(_Model):
             return value
         match = _REFERENCE.match(check_placeholder(value.strip()))
         if match is None:
-            raise ValueError(
-                f'"{value}" is not a reference; write it like "A 350/12" '
-                "(series letters, a space, the number, a slash and the year)"
+            spaced = re.sub(r"^([A-Z]{1,8})\s*(?=\d)", r"\1 ", value.strip())
+            hint = (
+                f'write "{spaced}"'
+                if _REFERENCE.match(spaced)
+                else 'write it like "A 350/12" (series letters, a space, the number, a slash '
+                f"and the year){_OTHER_FORM % {'number': value.strip()}}"
             )
+            raise ValueError(f'"{value}" is not a reference; {hint}')
         year = int(match["year"])
         if year < 100:  # two digits: 50-99 are 1950-1999, 00-49 are 2000-2049
             year += 1900 if year >= 50 else 2000
@@ -240,7 +251,7 @@ class Meeting(_Model):
     name: Line = Field(
         description='What the talks are called, as after "round of": "human rights consultations".'
     )
-    article: Literal["", "the"] = Field(
+    article: Annotated[Literal["", "the"], BeforeValidator(_lower)] = Field(
         "", description='"the" for a named singular event: "round of the Human Rights Dialogue".'
     )
     round: Annotated[int, BeforeValidator(_whole_number)] | None = Field(
@@ -267,7 +278,9 @@ class CivilSocietyMeeting(_Model):
 class CivilSociety(_Model):
     """The EU's consultation of civil society around the talks."""
 
-    meetings: list[CivilSocietyMeeting] = Field(default_factory=list, max_length=20)
+    meetings: list[CivilSocietyMeeting] = Field(
+        default_factory=list, max_length=20, description="In the order the paragraph names them."
+    )
     sentence: Text | None = Field(None, description="Replaces the generated paragraph.")
 
     @model_validator(mode="after")
@@ -280,16 +293,24 @@ class CivilSociety(_Model):
 class NextRound(_Model):
     """What is known of the next round."""
 
-    timing: Line | None = Field(None, description='When, in words: "autumn 2012".')
+    timing: Line | None = Field(
+        None,
+        description='When, in words: "autumn 2012" (printed "in autumn 2012"); a timing with '
+        'its own preposition is printed as it is: "next year", "by the end of 2013".',
+    )
     date: Day | None = Field(None, description="The date, where it is fixed.")
-    place: Line | None = Field(None, description="Where it should take place.")
+    place: Line | None = Field(
+        None, description="Where it should take place (with or without a timing or date)."
+    )
     remark: Text | None = Field(None, description="Text that follows the generated sentence.")
     sentence: Text | None = Field(None, description="Replaces the generated sentence.")
 
     @model_validator(mode="after")
     def _something(self) -> Self:
-        if self.timing is None and self.date is None and self.sentence is None:
-            raise ValueError("give the timing, the date or the sentence of the next round")
+        if all(value is None for value in (self.timing, self.date, self.place, self.sentence)):
+            raise ValueError(
+                "give the timing, the date, the place or the sentence of the next round"
+            )
         return self
 
 
@@ -304,7 +325,12 @@ class Contact(_Model):
 class Contacts(_Model):
     """The "for further details" block."""
 
-    people: list[Contact] = Field(default_factory=list, max_length=20)
+    people: list[Contact] = Field(
+        default_factory=list,
+        max_length=20,
+        description="One line each, in order: a person written out, or the key of a person "
+        "in the shared contacts file (`contacts_file`).",
+    )
     mailbox: Email | None = Field(None, description="The press team's functional mailbox.")
     website: WebUrl | None = Field(None, description="The website, printed without http://.")
 
@@ -333,11 +359,16 @@ class Release(_Model):
     co_issuer: Line | None = Field(None, description="Second issuing body of a joint release.")
     place: Line = Field(description='Place of the date line: "Brussels".')
     date: Day = Field(description="Date of issue.")
-    reference: Reference | None = Field(None, description='Reference: "A 350/12".')
+    reference: Reference | None = Field(
+        None,
+        description='Reference: "A 350/12" (series, number/year). A number of another form '
+        "is an `identifier`.",
+    )
     identifier: Line | None = Field(
         None,
-        description='Identifier in houses that number releases another way: "170720_16" '
-        "(the house gives its form).",
+        description="The release's number where it is not a reference of the form A 350/12: "
+        'EEAS "130627/01", Council "11361/13 PRESSE 281", eeas-web "170720_16" (the house '
+        "may ask for a form). eu-press prints it in the reference's place.",
     )
     time: ClockTime | None = Field(
         None, description='Time of issue, for houses that print it: "20:52" (24-hour clock).'
@@ -351,12 +382,20 @@ class Release(_Model):
     counterpart_first: bool = Field(False, description="Name the counterpart before the EU.")
     meeting: Meeting
     body: list[Paragraph] = Field(
-        default_factory=list, max_length=100, description="Paragraphs after the opening sentence."
+        default_factory=list,
+        max_length=100,
+        description="Paragraphs after the opening sentence, each plain text or a list of runs "
+        "(for bold, italics and links): the talks, the delegations and who led them, visits, "
+        "meetings on the margins.",
     )
     civil_society: CivilSociety | None = None
     next_round: NextRound | None = None
     contacts: Contacts | None = None
-    previous_rounds: list[PreviousRound] = Field(default_factory=list, max_length=50)
+    previous_rounds: list[PreviousRound] = Field(
+        default_factory=list,
+        max_length=50,
+        description="Earlier rounds, listed under the release newest first (in any order here).",
+    )
     previous_rounds_heading: Line | None = Field(
         None, description="Replaces the generated heading."
     )
@@ -462,6 +501,7 @@ def _inconsistencies(release: Release) -> list[tuple[tuple[str | int, ...], str,
         message = (
             f"is a reference of {year} but the release is dated {issued.year}; "
             f"use the number for {issued.year} (.../{issued.year % 100:02d}) or check the date"
+            f"{_OTHER_FORM % {'number': release.reference}}"
         )
         found.append((("reference",), message, str(release.reference)))
     found += _previous_inconsistencies(release)

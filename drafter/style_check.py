@@ -253,6 +253,22 @@ def _counterpart_naming(text: Text) -> Iterator[Hit]:
             )
 
 
+@_rule(
+    "meeting-article", "warning", 'a talks\' name in the singular takes "the"', english_only=True
+)
+def _meeting_article(text: Text) -> Iterator[Hit]:
+    """A singular name without its article reads "hold human rights dialogue"."""
+    meeting = text.release.meeting
+    if meeting.article or meeting.name.endswith("s"):  # "human rights consultations"
+        return
+    yield (
+        ("meeting", "name"),
+        f'"{meeting.name}" is in the singular: the release reads "hold {meeting.name}", '
+        f'"round of {meeting.name}"',
+        'add `article: the` to the meeting ("round of the Human Rights Dialogue")',
+    )
+
+
 # --- references ------------------------------------------------------------------------------
 @_rule("reference-format", "error", "previous rounds' references in the form of the release's own")
 def _reference_format(text: Text) -> Iterator[Hit]:
@@ -341,6 +357,14 @@ _AMERICAN = {
     "traveling": "travelling", "endeavor": "endeavour", "rumor": "rumour",
 }  # fmt: skip
 _IZE = re.compile(r"\b([A-Za-z]{3,})iz(e|es|ed|ing|ation|ations)\b")
+_OFFICIAL_NAMES = re.compile(
+    r"\b(?:Organization for Security and Co-operation in Europe|Organization of American States"
+    r"|Organization of Islamic Cooperation|International Organization for Migration"
+    r"|(?:International Labour|World Health|World Trade|World Intellectual Property"
+    r"|World Meteorological|International Civil Aviation|International Maritime"
+    r"|Food and Agriculture|North Atlantic Treaty|Scientific and Cultural) Organization)\b"
+)
+"""Names that keep their own spelling (EU style: an organisation's name as it writes it)."""
 _NOT_IZE = frozenset({"caps", "downs", "overs", "ups", "res", "bel", "self"})
 
 
@@ -353,15 +377,25 @@ _NOT_IZE = frozenset({"caps", "downs", "overs", "ups", "res", "bel", "self"})
 def _british_spelling(text: Text) -> Iterator[Hit]:
     words = re.compile(r"\b(" + "|".join(_AMERICAN) + r")\b", re.IGNORECASE)
     for loc, match in _each(text, words):
+        if _in_official_name(match):
+            continue
         found = match[0]
         british = _AMERICAN[found.lower()]
         british = british.capitalize() if found[0].isupper() else british
         yield loc, f'"{found}" is American spelling', f'write "{british}"'
     for loc, match in _each(text, _IZE):
         stem, ending = match[1], match[2]
-        if stem.lower() in _NOT_IZE:
+        if stem.lower() in _NOT_IZE or _in_official_name(match):
             continue
         yield loc, f'"{match[0]}" is American spelling', f'write "{stem}is{ending}"'
+
+
+def _in_official_name(match: re.Match[str]) -> bool:
+    """Whether the word found is part of an official name ("World Health Organization")."""
+    return any(
+        name.start() <= match.start() and match.end() <= name.end()
+        for name in _OFFICIAL_NAMES.finditer(match.string)
+    )
 
 
 # --- numbers and acronyms ----------------------------------------------------------------------

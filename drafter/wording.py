@@ -40,8 +40,15 @@ def _locale(language: str) -> Locale:
 def long_date(day: date, language: str = "en", year: bool = True) -> str:
     """A date as the house writes it: `24 July 2012` (or `24 July` without the year)."""
     if year:
-        return format_date(day, "long", locale=_locale(language))
-    return format_skeleton("MMMMd", day, locale=_locale(language))
+        return _first(format_date(day, "long", locale=_locale(language)), day, language)
+    return _first(format_skeleton("MMMMd", day, locale=_locale(language)), day, language)
+
+
+def _first(text: str, day: date, language: str) -> str:
+    """French writes the first of the month as an ordinal: `1er juillet` (CLDR has `1`)."""
+    if language == "fr" and day.day == 1 and text[:1] == "1" and not text[1:2].isdigit():
+        return "1er" + text[1:]
+    return text
 
 
 def date_as(day: date, pattern: str, language: str = "en") -> str:
@@ -50,13 +57,19 @@ def date_as(day: date, pattern: str, language: str = "en") -> str:
 
 
 def date_span(start: date, end: date | None = None, language: str = "en", year: bool = True) -> str:
-    """One day or a span of days: `24-27 April 2012` (house English), `24-27 avril 2012`."""
+    """One day or a span of days: `24-27 April 2012` (house English), `24-27 avril 2012`.
+
+    Two days running are, in the house's English, the one and the other: `23 and 24 July
+    2012`, `30 November and 1 December 2012`.
+    """
     if end is None or end == start:
         return long_date(start, language, year)
     if not _day_first(language):  # "2012. április 24-27.": CLDR's own interval form
         skeleton = "yMMMMd" if year else "MMMMd"
         return format_interval(start, end, skeleton, locale=_locale(language))
     first = span_start(start, end, language, year)
+    if language == "en" and (end - start).days == 1:
+        return f"{first} and {long_date(end, language, year)}"
     dash = "-" if language == "en" else "\u2013"  # the house's English hyphen; CLDR's en dash
     return f"{first}{dash}{long_date(end, language, year)}"
 
@@ -66,7 +79,9 @@ def span_start(start: date, end: date | None, language: str = "en", year: bool =
     if end is None or end == start:
         return long_date(start, language, year)
     if (start.year, start.month) == (end.year, end.month):
-        return format_date(start, _bare_day(language), locale=_locale(language))
+        return _first(
+            format_date(start, _bare_day(language), locale=_locale(language)), start, language
+        )
     return long_date(start, language, year and start.year != end.year)
 
 
