@@ -59,8 +59,8 @@ def date_as(day: date, pattern: str, language: str = "en") -> str:
 def date_span(start: date, end: date | None = None, language: str = "en", year: bool = True) -> str:
     """One day or a span of days: `24-27 April 2012` (house English), `24-27 avril 2012`.
 
-    Two days running are, in the house's English, the one and the other: `23 and 24 July
-    2012`, `30 November and 1 December 2012`.
+    The house's English joins two days running with its hyphen too (`13-14 April`), as its
+    releases do.
     """
     if end is None or end == start:
         return long_date(start, language, year)
@@ -68,8 +68,6 @@ def date_span(start: date, end: date | None = None, language: str = "en", year: 
         skeleton = "yMMMMd" if year else "MMMMd"
         return format_interval(start, end, skeleton, locale=_locale(language))
     first = span_start(start, end, language, year)
-    if language == "en" and (end - start).days == 1:
-        return f"{first} and {long_date(end, language, year)}"
     dash = "-" if language == "en" else "\u2013"  # the house's English hyphen; CLDR's en dash
     return f"{first}{dash}{long_date(end, language, year)}"
 

@@ -274,7 +274,7 @@ def test_two_day_round_in_moscow() -> None:
     blocks = _main_blocks(EXAMPLES_DIR.joinpath("eu-russia-2012-12-06.yaml"))
     assert any(
         b.startswith(
-            "On 4 and 5 December 2012, the European Union and the Russian Federation held their "
+            "On 4-5 December 2012, the European Union and the Russian Federation held their "
             "sixteenth round of human rights consultations in Moscow."
         )
         for b in blocks

@@ -61,14 +61,14 @@ def _assert_in_all(data: dict[str, Any], *expected: str, absent: tuple[str, ...]
 @pytest.mark.parametrize(
     ("start", "end", "expected"),
     [
-        ("2012-07-23", "2012-07-24", "On 23 and 24 July 2012, the European Union"),
-        ("2012-11-30", "2012-12-01", "On 30 November and 1 December 2012, the European Union"),
-        ("2013-12-31", "2014-01-01", "On 31 December 2013 and 1 January 2014, the European"),
+        ("2012-07-23", "2012-07-24", "On 23-24 July 2012, the European Union"),
+        ("2012-11-30", "2012-12-01", "On 30 November-1 December 2012, the European Union"),
+        ("2013-12-31", "2014-01-01", "On 31 December 2013-1 January 2014, the European"),
         ("2012-07-23", "2012-07-25", "On 23-25 July 2012, the European Union"),
     ],
     ids=["two-days", "two-days-across-months", "two-days-across-years", "three-days"],
 )
-def test_two_days_running_are_the_one_and_the_other(start: str, end: str, expected: str) -> None:
+def test_days_running_are_joined_by_the_house_hyphen(start: str, end: str, expected: str) -> None:
     data = _release(date="2014-01-02", reference="A 2/14", meeting={"date": start, "end_date": end})
     _assert_in_all(data, expected)
 
@@ -86,7 +86,7 @@ def test_a_civil_society_meeting_of_two_days_reads_the_same() -> None:
     data = _release(meeting={"date": "2012-11-30"}, civil_society={"meetings": meetings})
     _assert_in_all(
         data,
-        "the EU met representatives of Kyrgyz civil society in Bishkek and Osh on 28 and 29 "
+        "the EU met representatives of Kyrgyz civil society in Bishkek and Osh on 28-29 "
         "November and international NGOs in Brussels on 20 November.",
     )
 
