@@ -310,7 +310,7 @@ class _Reader:
 
     def _previous_rounds(self, blocks: list[Block]) -> list[Block]:
         count = 0
-        while count < len(blocks) and _day(blocks[-1 - count].text):
+        while count < len(blocks) and _round_days(blocks[-1 - count].text):
             count += 1
         heading = len(blocks) - count - 1
         if count == 0 or heading < 0 or not blocks[heading].text.endswith(":"):
@@ -690,9 +690,16 @@ def _civil_meetings(text: str, released: object) -> list[dict[str, Any]] | None:
     return meetings if meetings and position == len(text) else None
 
 
+def _round_days(text: str) -> tuple[date, date | None] | None:
+    """A previous round's day or days, as listed: `4 May 2011`, `13-14 May 2013`."""
+    day = _day(text)
+    return (day, None) if day else _span(text, None)
+
+
 def _previous_round(block: Block) -> dict[str, Any]:
     href = next((span.href for span in block.spans if span.href), None)
-    return {"date": _day(block.text), "url": href}
+    start, end = _round_days(block.text) or (None, None)
+    return {"date": start, **({"end_date": end} if end else {}), "url": href}
 
 
 def _website(block: Block) -> str:

@@ -241,6 +241,8 @@ def _edit_next_round(section: CommentedMap) -> None:
 def _add_previous_round(document: CommentedMap, release: Release) -> None:
     """The round before on top of the previous-round links, keeping as many links as before."""
     entry = CommentedMap(date=release.meeting.date)
+    if release.meeting.end_date:
+        entry["end_date"] = release.meeting.end_date
     if release.reference:
         entry["reference"] = str(release.reference)
     links = document.get("previous_rounds")

@@ -344,6 +344,7 @@ class PreviousRound(_Model):
     """An earlier round, listed under the release with a link to its release."""
 
     date: Day = Field(description="The (first) day of that round.")
+    end_date: Day | None = Field(None, description="The last day, for a round of several days.")
     url: Url | None = Field(None, description="Link to that round's release.")
     reference: Reference | None = Field(None, description="That round's release reference.")
 
@@ -531,6 +532,12 @@ def _previous_inconsistencies(release: Release) -> list[tuple[tuple[str | int, .
             message = f"this round is listed twice (also previous_rounds[{first}]); remove one"
             found.append((loc, message, previous.date))
         seen.setdefault(previous.date, index)
+        if previous.end_date and previous.end_date <= previous.date:
+            message = f"is not after its date ({previous.date}); check both dates"
+            found.append(((*loc[:-1], "end_date"), message, previous.end_date))
+        elif previous.end_date and previous.end_date >= release.meeting.date:
+            message = f"is not before this round ({release.meeting.date}); check the dates"
+            found.append(((*loc[:-1], "end_date"), message, previous.end_date))
     return found
 
 

@@ -295,6 +295,11 @@ def _link_target_problems(
         if reference and actual and reference != str(actual):
             message = f"is not the reference of {target.describe()}: that release is {actual}"
             return [entry.problem((*loc, "reference"), message)]
+        last = target.release.meeting.end_date
+        if link.end_date and link.end_date != last:
+            held = f"ended on {last}" if last else "was held on one day"
+            message = f"does not match {target.describe()}: that round {held}"
+            return [entry.problem((*loc, "end_date"), message)]
         return []
     if reference in by_reference:
         message = f"names {reference}, the release of {by_reference[reference].describe()}"

@@ -10,10 +10,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from textutil import docx_blocks, html_blocks, normalise, pdf_text
 
 import drafter
 from drafter.importing import import_release
+from drafter.next_round import draft_next
 
 
 def _release(**changes: Any) -> dict[str, Any]:
@@ -336,3 +338,46 @@ def test_the_first_of_the_month_is_1er_in_french() -> None:
     blocks = html_blocks(drafter.render(release, "html", language="fr"))
     assert "Bruxelles, le 1er juillet 2015" in blocks
     assert any(block.startswith("Du 1er au 3 juin 2015, l'Union européenne") for block in blocks)
+
+
+# --- previous rounds of several days --------------------------------------------------------
+
+_TWO_DAY_ROUNDS = [
+    {"date": "2012-05-14", "end_date": "2012-05-15", "url": "https://example.org/round-3"},
+    {"date": "2011-11-30", "end_date": "2011-12-01"},
+    {"date": "2011-05-04"},
+]
+
+
+def test_a_previous_round_of_several_days_is_listed_with_its_days() -> None:
+    data = _release(previous_rounds=_TWO_DAY_ROUNDS)
+    _assert_in_all(data, "14-15 May 2012", "30 November-1 December 2011", "4 May 2011")
+
+
+@pytest.mark.parametrize(
+    ("end_date", "says"),
+    [("2012-05-14", "is not after its date"), ("2012-11-28", "is not before this round")],
+)
+def test_a_previous_rounds_last_day_must_fit(end_date: str, says: str) -> None:
+    rounds = [{"date": "2012-05-14", "end_date": end_date}]
+    with pytest.raises(drafter.InputError) as refused:
+        drafter.validate_release(_release(previous_rounds=rounds))
+    [problem] = refused.value.problems
+    assert problem.field == "previous_rounds[0].end_date" and says in problem.message
+
+
+def test_the_next_rounds_draft_lists_this_round_with_its_days(tmp_path: Path) -> None:
+    data = _release(meeting={"date": "2012-11-27", "end_date": "2012-11-28"})
+    source = tmp_path / "round-4.yaml"
+    source.write_text(yaml.safe_dump(data), encoding="utf-8")
+    first = yaml.safe_load(draft_next(source).text)["previous_rounds"][0]
+    assert (str(first["date"]), str(first["end_date"])) == ("2012-11-27", "2012-11-28")
+
+
+def test_previous_rounds_of_several_days_are_imported_back(tmp_path: Path) -> None:
+    release = drafter.validate_release(_release(previous_rounds=_TWO_DAY_ROUNDS, status="final"))
+    path = tmp_path / "release.docx"
+    path.write_bytes(drafter.render(release, "docx"))
+    imported = import_release(path)
+    assert imported.warnings == []
+    assert imported.release == release

@@ -138,6 +138,14 @@ def test_a_link_whose_reference_is_another_release(tmp_path: Path) -> None:
     assert "that release is A 350/12" in str(problem)
 
 
+def test_a_links_last_day_must_be_the_rounds(tmp_path: Path) -> None:
+    folder = archive(tmp_path / "a", R14, R15, R16)
+    edit(folder / R16, "  - date: 2012-07-20\n", "  - date: 2012-07-20\n    end_date: 2012-07-21\n")
+    [problem] = found(folder, R16, "previous_rounds[0].end_date")
+    assert "does not match round 15 of 2012-07-20" in str(problem)
+    assert "that round was held on one day" in str(problem)
+
+
 def test_a_link_whose_reference_names_a_round_of_another_day(tmp_path: Path) -> None:
     folder = archive(tmp_path / "a", R14, R15, R16)
     edit(
