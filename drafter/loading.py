@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import difflib
 import logging
-import os
 import re
 import types
 import typing
@@ -20,7 +19,7 @@ from pydantic_core import ErrorDetails
 
 from drafter.errors import InputError, Problem, UsageError
 from drafter.schema import Release
-from drafter.source import MAX_BYTES, Source, decode, dotted, parse_yaml, too_big
+from drafter.source import Source, decode, dotted, parse_yaml, read_bytes
 
 __all__ = [
     "RELEASE_SUFFIXES",
@@ -56,22 +55,6 @@ def read_source(source: str | Path | bytes) -> Source:
         return parse_yaml(source)
     path = Path(source)
     return parse_yaml(decode(read_bytes(path), str(path)), str(path))
-
-
-def read_bytes(path: Path, limit: int = MAX_BYTES) -> bytes:
-    """The file's bytes; never more than `limit` are read, whatever the file is."""
-    try:
-        with path.open("rb") as stream:
-            raw = stream.read(limit + 1)
-            if len(raw) > limit:
-                raise too_big(str(path), os.fstat(stream.fileno()).st_size, limit)
-            return raw
-    except FileNotFoundError:
-        raise InputError([Problem(f"there is no file {path}; check the name and folder")]) from None
-    except IsADirectoryError:
-        raise InputError([Problem(f"{path} is a folder, not a release file")]) from None
-    except OSError as exc:
-        raise InputError([Problem(f"{path} cannot be read: {exc.strerror}")]) from None
 
 
 def load_release(source: str | Path | bytes, *, house: str | Path | None = None) -> Release:

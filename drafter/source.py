@@ -8,17 +8,29 @@ refused, which also rules out alias bombs.
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import yaml
 
-from drafter.errors import InputError, LimitError, Problem
+from drafter.errors import InputError, LimitError, Problem, UsageError
 from drafter.fields import character_message
 
-__all__ = ["MAX_BYTES", "FieldPath", "Source", "decode", "dotted", "parse_yaml"]
+__all__ = [
+    "MAX_BYTES",
+    "FieldPath",
+    "Source",
+    "decode",
+    "dotted",
+    "not_a_file",
+    "parse_yaml",
+    "read_bytes",
+]
 
 MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 32
@@ -68,6 +80,58 @@ def too_big(name: str, size: int | None = None, limit: int = MAX_BYTES) -> Limit
         f"{name or 'the input'} {what}; such a file may be at most {limit:,} bytes. "
         "Is this the right file?"
     )
+
+
+_KINDS = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a device"),
+    (stat.S_ISBLK, "a device"),
+)
+
+
+def not_a_file(path: Path | str) -> str | None:
+    """Why `path` cannot be read as a file (a folder, a pipe, a device), or None.
+
+    A missing path, or one the system refuses, is None: opening it says what is wrong.
+    """
+    try:
+        mode = Path(path).stat().st_mode
+    except OSError:
+        return None
+    return None if stat.S_ISREG(mode) else _kind_message(path, mode)
+
+
+def _kind_message(path: Path | str, mode: int) -> str:
+    kind = next((name for test, name in _KINDS if test(mode)), "a special file")
+    return f"{path} is {kind}, not a regular file; name a file"
+
+
+def read_bytes(path: Path, limit: int = MAX_BYTES) -> bytes:
+    """The bytes of the regular file `path`; never more than `limit` are read.
+
+    A folder, a named pipe or a device is refused with a UsageError naming it, at once
+    (never waiting for a writer); a missing file is an InputError, a bigger one a LimitError.
+    """
+    wrong = not_a_file(path)
+    if wrong:
+        raise UsageError(wrong)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        handle = os.open(path, flags)
+    except FileNotFoundError:
+        raise InputError([Problem(f"there is no file {path}; check the name and folder")]) from None
+    except OSError as exc:
+        raise InputError([Problem(f"{path} cannot be read: {exc.strerror}")]) from None
+    with os.fdopen(handle, "rb") as stream:
+        mode = os.fstat(handle).st_mode
+        if not stat.S_ISREG(mode):  # replaced between the two looks
+            raise UsageError(_kind_message(path, mode))
+        raw = stream.read(limit + 1)
+        if len(raw) > limit:
+            raise too_big(str(path), os.fstat(handle).st_size, limit)
+        return raw
 
 
 def decode(raw: bytes, name: str = "") -> str:

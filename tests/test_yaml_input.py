@@ -16,7 +16,7 @@ import yaml
 from edits import TEXT, column_of, edit, line_of
 
 import drafter.source
-from drafter.errors import InputError, LimitError, Problem
+from drafter.errors import InputError, LimitError, Problem, UsageError
 from drafter.loading import load_release, read_source
 from drafter.source import MAX_BYTES, MAX_DEPTH
 
@@ -547,7 +547,7 @@ def test_a_missing_file_is_an_input_error(tmp_path: Path) -> None:
     assert "there is no file" in str(info.value)
 
 
-def test_a_folder_is_an_input_error(tmp_path: Path) -> None:
-    with pytest.raises(InputError) as info:
+def test_a_folder_is_a_usage_error(tmp_path: Path) -> None:
+    with pytest.raises(UsageError) as info:
         load_release(tmp_path)
     assert "is a folder" in str(info.value)
