@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, FastAPI, Query, Request
+from fastapi import APIRouter, FastAPI, HTTPException, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import FileResponse, JSONResponse, Response
@@ -28,7 +28,13 @@ from drafter.rendering import output_stem, render, require_languages
 from drafter.schema import Release
 from drafter.source import Source, decode, parse_yaml
 from drafter.web.pool import Busy, RenderPool, RenderTimeout
-from drafter.web.security import OUTPUT_CSP, Guard, allowed_hosts, content_disposition
+from drafter.web.security import (
+    OUTPUT_CSP,
+    Guard,
+    allowed_hosts,
+    content_disposition,
+    is_json,
+)
 from drafter.web.yamlfile import form_data, release_yaml
 
 __all__ = [
@@ -140,6 +146,7 @@ router = APIRouter()
 
 _REFUSALS: dict[int | str, dict[str, Any]] = {
     413: {"model": Refusal, "description": "The body is over 1 MiB."},
+    415: {"model": Refusal, "description": "The body is not sent as application/json."},
     422: {"model": Refusal, "description": "The release is invalid: every problem."},
     503: {"model": Refusal, "description": "Every worker is busy; try again."},
     504: {"model": Refusal, "description": "Rendering took longer than the time limit."},
@@ -292,6 +299,10 @@ async def _busy(_: Request, exc: Exception) -> JSONResponse:
 
 
 async def _json(request: Request) -> Any:  # noqa: ANN401 - any JSON value
+    if not is_json(request.headers.get("content-type")):
+        sent = request.headers.get("content-type") or "no Content-Type"
+        detail = f"send the release as JSON, with Content-Type: application/json (not {sent})"
+        raise HTTPException(415, detail)
     raw = await request.body()
     try:
         return json.loads(raw)
