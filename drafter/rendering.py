@@ -10,6 +10,7 @@ from pathlib import Path
 from drafter import prefork
 from drafter.errors import InputError, Problem, UsageError
 from drafter.houses import find_house, house_languages, release_problems, warn_not_shown
+from drafter.languages import require_languages
 from drafter.limits import time_limit
 from drafter.output import check_writable, write_file
 from drafter.schema import Release
@@ -183,14 +184,6 @@ def output_stem(release: Release, language: str | None = None) -> str:
     """The outputs' file name without extension for one language of the release."""
     code = language or release.language
     return release.file_stem + ("" if code == release.language else f"_{code.upper()}")
-
-
-def require_languages(release: Release, codes: Iterable[str]) -> None:
-    """Refuse (UsageError) language codes asked for that the release has no version in."""
-    unknown = [code for code in codes if code not in release.languages]
-    if unknown:
-        have = ", ".join(release.languages)
-        raise UsageError(f"the release has no version in {', '.join(unknown)} (it has: {have})")
 
 
 def write_release(
