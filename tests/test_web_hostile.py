@@ -75,3 +75,60 @@ def test_parse_takes_yaml_text_as_the_form_and_curl_send_it(
     response = client.post("/api/parse", content=REFERENCE_YAML.read_bytes(), headers=headers)
     assert response.status_code == 200, response.text
     assert response.json()["problems"] == []
+
+
+# --- JSON values are read as a YAML file's are: text, typed by the schema --------------------
+
+
+def _with(body: bytes, path: str, value: object) -> bytes:
+    data = json.loads(body)
+    *parents, last = path.split(".")
+    target = data
+    for part in parents:
+        target = target[part]
+    target[last] = value
+    return json.dumps(data).encode("utf-8")
+
+
+def _validate(client: TestClient, content: bytes) -> dict[str, Any]:
+    response = client.post("/api/validate", content=content, headers=JSON)
+    assert response.status_code == 200, response.text
+    answer: dict[str, Any] = response.json()
+    return answer
+
+
+JSON = {"content-type": "application/json"}
+
+
+@pytest.mark.parametrize(
+    ("path", "value", "said"),
+    [
+        ("meeting.round", True, "whole number"),
+        ("meeting.round", 15.5, "whole number"),
+        ("date", 20120724, "YYYY-MM-DD"),
+        ("counterpart_first", 2, "true or false"),
+    ],
+)
+def test_json_values_of_the_wrong_type_are_refused_as_in_yaml(
+    client: TestClient, body: bytes, path: str, value: object, said: str
+) -> None:
+    answer = _validate(client, _with(body, path, value))
+    assert answer["valid"] is False
+    assert [p["field"] for p in answer["problems"]] == [path]
+    assert said in answer["problems"][0]["message"]
+
+
+@pytest.mark.parametrize(
+    ("path", "value"), [("meeting.round", 15), ("counterpart_first", False), ("place", 5)]
+)
+def test_json_numbers_and_booleans_where_the_schema_takes_them_are_read(
+    client: TestClient, body: bytes, path: str, value: object
+) -> None:
+    assert _validate(client, _with(body, path, value)) == {"valid": True, "problems": []}
+
+
+def test_a_json_key_given_twice_is_refused_naming_it(client: TestClient, body: bytes) -> None:
+    doubled = body.replace(b'"place": ', b'"place": "Paris", "place": ', 1)
+    answer = _validate(client, doubled)
+    assert answer["valid"] is False
+    assert any("`place` is given twice" in p["message"] for p in answer["problems"])

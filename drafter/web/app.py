@@ -305,12 +305,37 @@ async def _json(request: Request) -> Any:  # noqa: ANN401 - any JSON value
         raise HTTPException(415, detail)
     raw = await request.body()
     try:
-        return json.loads(raw)
+        return _as_text(json.loads(raw, object_pairs_hook=_no_duplicates))
     except ValueError:
         message = "the body is not JSON; send the release as a JSON object"
     except RecursionError:
         message = "the body is nested far deeper than a release is; send the release"
     raise InputError([Problem(message)])
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object; an InputError for a key given twice (as a YAML file's duplicate is)."""
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            # the object's place in the release is not known here: the message names the key
+            raise InputError([Problem(f"the key `{key}` is given twice in an object; keep one")])
+        result[key] = value
+    return result
+
+
+def _as_text(value: Any) -> Any:  # noqa: ANN401 - any JSON value
+    """JSON numbers and booleans as text, as a YAML file's scalars are: the schema types them.
+
+    So `"round": true` is refused as a YAML file's `round: true` is, not read as 1.
+    """
+    if isinstance(value, dict):
+        return {key: _as_text(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_as_text(item) for item in value]
+    if isinstance(value, bool | int | float):
+        return json.dumps(value)
+    return value
 
 
 def _release(data: Any) -> Release:  # noqa: ANN401 - any JSON value
