@@ -13,6 +13,7 @@ from drafter.houses import find_house, house_languages, release_problems, warn_n
 from drafter.languages import require_languages
 from drafter.limits import time_limit
 from drafter.output import check_writable, write_file
+from drafter.positions import locate
 from drafter.schema import Release
 from drafter.structure import Block, parse_document
 from drafter.templating import DEFAULT_HOUSE, House, load_house, render_html
@@ -147,12 +148,16 @@ def render_all(
 
     chosen = _house(templates, house, release)
     writers = _writers(formats, pdf_variant)
-    if release.translations or (language and language != release.language):
+    translation = language if language and language != release.language else None
+    if release.translations or translation:
         release = language_version(release, language, chosen)
-    _check_language(release, chosen)
-    _check_fields(release, chosen)
-    if "pdf" in writers or "eml" in writers:
-        _check_glyphs(release, chosen)
+    try:
+        _check_language(release, chosen)
+        _check_fields(release, chosen)
+        if "pdf" in writers or "eml" in writers:
+            _check_glyphs(release, chosen)
+    except InputError as exc:
+        raise locate(exc, source, translation) from None
     with time_limit(timeout):
         html = render_html(release, chosen)
         check_marked(release, html, chosen.name)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from clirun import Cap, run
 from textutil import REFERENCE_YAML
 
 import drafter
@@ -49,3 +52,31 @@ def test_a_deceptive_or_broken_web_address_is_refused(url: str, said: str) -> No
 def test_ordinary_web_addresses_are_still_taken(url: str) -> None:
     release = drafter.load_release(TEXT.replace(WEBSITE, f"website: '{url}'", 1))
     assert release.contacts is not None and release.contacts.website == url
+
+
+PLACE = "place: Brussels\n"
+
+
+def test_a_character_the_pdf_fonts_lack_is_refused_at_its_line(tmp_path: Path, capsys: Cap) -> None:
+    release = tmp_path / "round.yaml"
+    release.write_text(TEXT.replace(PLACE, "place: Brus\ue000sels\n", 1), encoding="utf-8")
+    line = TEXT[: TEXT.index(PLACE)].count("\n") + 1
+    code, _, err = run(capsys, "new", "--pdf", "--out", str(tmp_path / "out"), str(release))
+    assert code == 1, err
+    assert f"{release}: 1 problem" in err
+    assert f"place (line {line}, column 1): the PDF fonts cannot draw" in err
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_character_the_fonts_lack_in_a_translation_is_refused_at_its_line(
+    tmp_path: Path, capsys: Cap
+) -> None:
+    old = "    issuer: Union européenne\n"
+    assert old in TEXT
+    release = tmp_path / "round.yaml"
+    release.write_text(TEXT.replace(old, "    issuer: Union\ue000\n", 1), encoding="utf-8")
+    line = TEXT[: TEXT.index(old)].count("\n") + 1
+    args = ["new", "--pdf", "--lang", "fr", "--out", str(tmp_path / "out"), str(release)]
+    code, _, err = run(capsys, *args)
+    assert code == 1, err
+    assert f"issuer (line {line}, column 5): the PDF fonts cannot draw" in err
