@@ -138,8 +138,9 @@ def decode(raw: bytes, name: str = "") -> str:
     """UTF-8 bytes to text, with a problem naming the first bad byte's line."""
     if len(raw) > MAX_BYTES:
         raise too_big(name, len(raw))
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or raw[:2].count(b"\x00") == 1:
-        message = "the file is UTF-16 text; save it as UTF-8 (in most editors: Save As, UTF-8)"
+    wide = _wide_encoding(raw)
+    if wide:
+        message = f"the file is {wide} text; save it as UTF-8 (in most editors: Save As, UTF-8)"
         raise InputError([Problem(message, line=1, column=1)], name)
     try:
         return raw.decode("utf-8-sig")
@@ -153,6 +154,25 @@ def decode(raw: bytes, name: str = "") -> str:
             "save it as UTF-8 (in most editors: Save As, Encoding UTF-8)"
         )
         raise InputError([Problem(message, line=line, column=column)], name) from None
+
+
+def _wide_encoding(raw: bytes) -> str | None:
+    """The wide encoding ("UTF-32", "UTF-16") the bytes start in, else None.
+
+    Known by a byte order mark, or by zero bytes between the letters of ASCII text.
+    """
+    zeros = tuple(byte == 0 for byte in raw[:4])
+    if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")) or zeros in (
+        (False, True, True, True),
+        (True, True, True, False),
+    ):
+        return "UTF-32"
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or zeros in (
+        (False, True, False, True),
+        (True, False, True, False),
+    ):
+        return "UTF-16"
+    return None
 
 
 def parse_yaml(text: str, name: str = "") -> Source:
@@ -177,7 +197,7 @@ def _parse(text: str, name: str) -> Source:
             mark = exc.problem_mark
             line = mark.line + 1 if mark else 1
             raise _too_deep(name, line) from None
-        raise InputError([_syntax_problem(exc)], name) from None
+        raise InputError([_syntax_problem(exc, text)], name) from None
     except yaml.YAMLError as exc:
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise InputError([Problem(f"the YAML cannot be read: {first}", line=1)], name) from None
@@ -215,10 +235,15 @@ def _unreadable_problems(text: str, name: str) -> list[Problem]:
     return problems
 
 
-def _syntax_problem(exc: yaml.MarkedYAMLError) -> Problem:
+def _syntax_problem(exc: yaml.MarkedYAMLError, text: str = "") -> Problem:
     mark = exc.problem_mark or exc.context_mark
     problem = exc.problem or "the YAML cannot be read"
-    if "tab character" in problem or "'\\t'" in problem or "\t" in problem:
+    if (
+        "tab character" in problem
+        or "'\\t'" in problem
+        or "\t" in problem
+        or (mark is not None and _tab_indented(text, mark.line, mark.column))
+    ):
         message = "a tab character is used; YAML indents with spaces only: replace it with spaces"
     else:
         context = f" {exc.context}" if exc.context else ""
@@ -229,6 +254,15 @@ def _syntax_problem(exc: yaml.MarkedYAMLError) -> Problem:
     if mark is None:
         return Problem(message, line=1)
     return Problem(message, line=mark.line + 1, column=mark.column + 1)
+
+
+def _tab_indented(text: str, line: int, column: int) -> bool:
+    """True when the indentation of `line` (0-based), up to `column`, holds a tab."""
+    lines = text.split("\n", line + 1)
+    if line >= len(lines):
+        return False
+    indent = re.match(r"[ \t]*", lines[line])
+    return indent is not None and "\t" in indent.group()[: column + 1]
 
 
 class _Builder:
