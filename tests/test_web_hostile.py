@@ -132,3 +132,11 @@ def test_a_json_key_given_twice_is_refused_naming_it(client: TestClient, body: b
     answer = _validate(client, doubled)
     assert answer["valid"] is False
     assert any("`place` is given twice" in p["message"] for p in answer["problems"])
+
+
+def test_a_server_with_an_endless_time_limit_renders(body: bytes) -> None:
+    settings = ServerSettings(workers=1, timeout=float("inf"))
+    with TestClient(create_app(settings=settings)) as endless:
+        response = endless.post("/api/render?format=docx", content=body, headers=JSON)
+    assert response.status_code == 200, response.text
+    assert response.content.startswith(b"PK")
