@@ -35,3 +35,22 @@ def test_cli_timeout_of_infinity_renders(tmp_path: Path, capsys: Cap) -> None:
     code, _, err = run(capsys, *args, str(EXAMPLES / R15))
     assert code == 0, err
     assert [p.name for p in out.iterdir()] == ["2012-07-24_A-350-12.html"]
+
+
+@pytest.mark.parametrize(
+    ("base", "said"),
+    [
+        ("javascript:alert(1)", "http://"),
+        ("file:///etc/", "http://"),
+        ("http://a b/", "space"),
+        ("http://www.eeas.europa.eu@evil.example/", "user name"),
+    ],
+)
+def test_feed_base_url_that_is_no_web_address_is_a_usage_error(
+    tmp_path: Path, capsys: Cap, base: str, said: str
+) -> None:
+    shutil.copy(EXAMPLES / R15, tmp_path / R15)
+    code, _, err = run(capsys, "feed", str(tmp_path), "--base-url", base)
+    assert code == 2, err
+    assert "base URL" in err and said in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == [R15]
