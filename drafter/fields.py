@@ -94,7 +94,8 @@ def check_placeholder(value: str) -> str:
 
 
 def _not_blank(value: str) -> str:
-    if not value:
+    # format characters alone (zero-width space, joiners, soft hyphen) print nothing
+    if not value or all(unicodedata.category(char) == "Cf" for char in value):
         raise ValueError("is empty; write the text, or leave the field out if it is optional")
     return value
 

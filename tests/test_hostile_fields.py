@@ -80,3 +80,22 @@ def test_a_character_the_fonts_lack_in_a_translation_is_refused_at_its_line(
     code, _, err = run(capsys, *args)
     assert code == 1, err
     assert f"issuer (line {line}, column 5): the PDF fonts cannot draw" in err
+
+
+PLACE_LINE = TEXT[: TEXT.index(PLACE)].count("\n") + 1
+
+
+@pytest.mark.parametrize(
+    "invisible", ["\\u200b", "\\u200d", "\\u2060\\u200c", "\\ufeff", "\\u00ad"]
+)
+def test_text_of_invisible_characters_only_is_empty(invisible: str) -> None:
+    problems = _problems(PLACE, f'place: "{invisible}"\n')
+    assert problems == [
+        f"place (line {PLACE_LINE}, column 1): is empty; write the text, or leave the field "
+        "out if it is optional"
+    ]
+
+
+def test_text_with_a_joiner_between_letters_is_kept() -> None:
+    release = drafter.load_release(TEXT.replace(PLACE, 'place: "Brus\\u200dsels"\n', 1))
+    assert release.place == "Brus\u200dsels"
