@@ -1,11 +1,12 @@
-"""The strict syntax check of a gettext catalogue (`.po`), before Babel reads it.
+r"""The strict syntax check of a gettext catalogue (`.po`), before Babel reads it.
 
-Babel's reader is lenient: it drops an unterminated string, keeps a bad escape as written,
-ignores a `msgstr` with no `msgid` and lets the last of two translations of a message win.
-A catalogue a house uses must say what its translator meant, so each of those is refused,
-naming the file and the line. An entry is `[msgctxt] msgid [msgid_plural] msgstr...`, each
-keyword followed by a quoted string and continuation strings on the next lines; a blank or
-comment line ends it. Obsolete entries (`#~`) are comments.
+Babel's reader is lenient: it drops an unterminated string, keeps an escape it does not
+know (`\a`) as written, takes control characters, ignores a `msgstr` with no `msgid` and
+lets the last of two translations of a message win. A catalogue a house uses must say what
+its translator meant, so each of those is refused, naming the file and the line. An entry
+is `[msgctxt] msgid [msgid_plural] msgstr...`, each keyword followed by a quoted string and
+continuation strings on the next lines; a blank or comment line ends it. Obsolete entries
+(`#~`) are comments.
 """
 
 from __future__ import annotations
@@ -14,12 +15,14 @@ import re
 from dataclasses import dataclass, field
 
 from drafter.errors import TemplateError
+from drafter.fields import clean_text
 
 __all__ = ["check_catalogue"]
 
 _KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)(?:\s+|(?=\")|$)(.*)")
 _STRING = re.compile(r'"((?:[^"\\]|\\.)*)"\s*')
-_ESCAPE = re.compile(r"\\(?:[\\\"'?abfnrtv]|[0-7]{1,3}|x[0-9A-Fa-f]+)")
+_ESCAPE = re.compile(r'\\[\\"nrt]')
+"""The escapes Babel's reader turns into characters; it would print any other as written."""
 
 
 class _Refused(Exception):
@@ -148,7 +151,11 @@ def _string(text: str) -> str:
     for escape in re.finditer(r"\\.?", inside):
         if not _ESCAPE.match(inside, escape.start()):
             raise _Refused(
-                f"the escape {escape.group()} is not one a catalogue knows "
-                '(\\n, \\t, \\", \\\\ ...); write a backslash as \\\\'
+                f"the escape {escape.group()} is not one drafter reads "
+                '(\\n, \\t, \\r, \\", \\\\); write a backslash as \\\\'
             )
+    try:
+        clean_text(inside)  # what no document can hold: control and direction characters
+    except ValueError as exc:
+        raise _Refused(f"the string {exc}") from None
     return inside

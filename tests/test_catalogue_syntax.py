@@ -72,7 +72,7 @@ def test_obsolete_entries_and_plurals_are_read() -> None:
     extra = (
         '\n#~ msgid "old"\n#~ msgstr "vieux"\n\n#~ msgid "old"\n#~ msgstr "encore"\n'
         '\nmsgid "one"\nmsgid_plural "many"\nmsgstr[0] "un"\nmsgstr[1] "plusieurs"\n'
-        '\nmsgid "tab\\t\\"quote\\" \\\\ \\101 \\x41"\nmsgstr "ok"\n'
+        '\nmsgid "tab\\t\\"quote\\" \\\\ \\r\\n"\nmsgstr "ok"\n'
     )
     check_catalogue(FR_TEXT + extra, "fr.po")
 
@@ -93,3 +93,55 @@ def test_cli_refuses_a_user_catalogue_with_an_unterminated_string(
     assert code == 1, err
     assert f"{target}, line {line}:" in err and "is not closed" in err
     assert not list(tmp_path.glob("*.html"))
+
+
+@pytest.mark.parametrize(
+    ("msgstr", "said"),
+    [
+        ("%(timing)s\x07", "U+0007"),
+        ("%(timing)s \x1b[31m", "U+001B"),
+        ("%(timing)s\u202e", "U+202E"),
+        ("%(timing)s\\a", "escape \\a"),
+        ("%(timing)s\\x41", "escape \\x"),
+        ("%(timing)s\\101", "escape \\1"),
+    ],
+)
+def test_a_message_with_a_character_no_document_holds_is_refused(msgstr: str, said: str) -> None:
+    text = FR_TEXT.replace(MESSAGE, f'msgid "in %(timing)s"\nmsgstr "{msgstr}"\n', 1)
+    line = _line_of(text, f'msgstr "{msgstr}"')
+    with pytest.raises(TemplateError) as info:
+        check_catalogue(text, "fr.po")
+    assert f"fr.po, line {line}:" in str(info.value) and said in str(info.value)
+
+
+def test_cli_refuses_a_control_character_in_a_catalogue_not_an_internal_error(
+    tmp_path: Path, capsys: Cap
+) -> None:
+    templates = tmp_path / "tpl"
+    target = templates / catalogue_path("fr")
+    target.parent.mkdir(parents=True)
+    text = FR_TEXT.replace(MESSAGE, 'msgid "in %(timing)s"\nmsgstr "%(timing)s\x07"\n', 1)
+    target.write_text(text, encoding="utf-8")
+    release = tmp_path / R15
+    release.write_text((EXAMPLES / R15).read_text(encoding="utf-8"), encoding="utf-8")
+    args = ["new", "--docx", "--lang", "fr", "--templates", str(templates), str(release)]
+    code, _, err = run(capsys, *args)
+    assert code == 1, err
+    assert "U+0007" in err and str(target) in err
+    assert not list(tmp_path.glob("*.docx"))
+
+
+def test_a_template_writing_a_control_character_is_a_template_error(
+    tmp_path: Path, capsys: Cap
+) -> None:
+    templates = tmp_path / "tpl"
+    templates.mkdir()
+    marks = Path(__file__).resolve().parents[1] / "templates/eu-press/marks.j2"
+    (templates / "marks.j2").write_text(marks.read_text("utf-8") + "\x0c", encoding="utf-8")
+    release = tmp_path / R15
+    release.write_text((EXAMPLES / R15).read_text(encoding="utf-8"), encoding="utf-8")
+    args = ["new", "--docx", "--html", "--lang", "en", "--templates", str(templates), str(release)]
+    code, _, err = run(capsys, *args)
+    assert code == 1, err
+    assert "U+000C" in err and "internal error" not in err
+    assert not list(tmp_path.glob("*.docx")) and not list(tmp_path.glob("*.html"))
