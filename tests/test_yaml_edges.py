@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import drafter
 from drafter.errors import InputError
 from drafter.source import decode, parse_yaml
 
@@ -44,3 +45,25 @@ def test_a_nul_byte_in_utf8_is_a_control_character_not_utf16(raw: bytes) -> None
 def test_utf16_is_still_named(encoding: str) -> None:
     with pytest.raises(InputError, match="UTF-16"):
         decode("issuer: European Union\n".encode(encoding))
+
+
+@pytest.mark.parametrize(
+    "key", ["a[0]", "list[str]", "function-after", "tagged-union[x]", "\\e[2Jkey", "[x]"]
+)
+def test_an_unknown_key_that_looks_like_a_validator_marker_is_named(key: str) -> None:
+    text = f'issuer: European Union\n"{key}": 1\n'
+    with pytest.raises(InputError) as info:
+        drafter.load_release(text)
+    unknown = [p for p in info.value.problems if "is not a known field" in p.message]
+    assert len(unknown) == 1 and unknown[0].line == 2
+    [written] = parse_yaml(text).data.keys() - {"issuer"}
+    assert unknown[0].field == written
+
+
+@pytest.mark.parametrize("key", ["a[0]", "function-after"])
+def test_an_unknown_nested_key_that_looks_like_a_marker_is_named(key: str) -> None:
+    text = f"issuer: European Union\nmeeting:\n  name: talks\n  {key}: 1\n"
+    with pytest.raises(InputError) as info:
+        drafter.load_release(text)
+    unknown = [p for p in info.value.problems if "is not a known field" in p.message]
+    assert [(p.field, p.line) for p in unknown] == [(f"meeting.{key}", 4)]
