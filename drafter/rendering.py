@@ -230,10 +230,17 @@ def write_release(
         )
         for code in chosen
     }
+    there = {p for each in paths.values() for p in each.values() if p.exists()}
     written: list[Path] = []
-    for code, each in paths.items():
-        for fmt, path in each.items():
-            write_file(path, rendered[code][fmt], force)
-            logger.info("wrote %s", path)
-            written.append(path)
+    try:
+        for code, each in paths.items():
+            for fmt, path in each.items():
+                write_file(path, rendered[code][fmt], force)
+                logger.info("wrote %s", path)
+                written.append(path)
+    except BaseException:  # a full disk, an interrupt: leave no half set of new files
+        for path in written:
+            if path not in there:
+                path.unlink(missing_ok=True)
+        raise
     return written
