@@ -12,7 +12,7 @@ from drafter.errors import InputError, Problem, UsageError
 from drafter.houses import find_house, house_languages, release_problems, warn_not_shown
 from drafter.languages import require_languages
 from drafter.limits import time_limit
-from drafter.output import check_writable, write_file
+from drafter.output import MAX_NAME, check_writable, write_file
 from drafter.positions import locate
 from drafter.schema import Release
 from drafter.structure import Block, parse_document
@@ -191,6 +191,17 @@ def output_stem(release: Release, language: str | None = None) -> str:
     return release.file_stem + ("" if code == release.language else f"_{code.upper()}")
 
 
+def _check_names(paths: list[Path], source: str | Path | None) -> None:
+    """Refuse file names too long for a file system: only a long `identifier` makes one."""
+    longest = max((len(path.name.encode("utf-8")) for path in paths), default=0)
+    if longest > MAX_NAME:
+        message = (
+            f"is too long to name the files ({longest} bytes; a file name may have at most "
+            f"{MAX_NAME}); shorten it"
+        )
+        raise locate(InputError([Problem(message, "identifier")]), source, None)
+
+
 def write_release(
     release: Release,
     out_dir: str | Path,
@@ -215,6 +226,7 @@ def write_release(
     require_languages(release, chosen)
     wanted = list(formats)
     paths = {code: output_paths(release, wanted, Path(out_dir), code) for code in chosen}
+    _check_names([p for each in paths.values() for p in each.values()], source)
     for path in (p for each in paths.values() for p in each.values()):
         check_writable(path, force)
     rendered = {

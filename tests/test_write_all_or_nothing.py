@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
+from clirun import Cap, run
 from textutil import REFERENCE_YAML
 
 import drafter
@@ -49,3 +50,25 @@ def test_with_force_the_files_that_were_there_stay(
     with pytest.raises(OutputError):
         drafter.write_release(release, tmp_path, ["html", "txt"], force=True)
     assert [p.name for p in first] == [p.name for p in tmp_path.iterdir()]
+
+
+def test_an_identifier_too_long_for_a_file_name_is_named(tmp_path: Path, capsys: Cap) -> None:
+    text = REFERENCE_YAML.read_text(encoding="utf-8")
+    long_id = "a" * 290
+    release = tmp_path / "round.yaml"
+    release.write_text(text.replace("reference: A 350/12\n", f"identifier: {long_id}\n"), "utf-8")
+    line = text[: text.index("reference: A 350/12")].count("\n") + 1
+    out = tmp_path / "out"
+    code, _, err = run(capsys, "new", "--html", "--lang", "en", "--out", str(out), str(release))
+    assert code == 1, err
+    assert f"identifier (line {line}, column 1): is too long to name the files" in err
+    assert not out.exists()
+
+
+def test_a_long_identifier_that_fits_a_file_name_keeps_its_name(tmp_path: Path) -> None:
+    text = REFERENCE_YAML.read_text(encoding="utf-8")
+    release = drafter.load_release(
+        text.replace("reference: A 350/12\n", f"identifier: {'b' * 200}\n")
+    )
+    [written] = drafter.write_release(release, tmp_path, ["html"])
+    assert written.name == f"2012-07-24_{'b' * 200}.html"
