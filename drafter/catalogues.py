@@ -60,9 +60,11 @@ def _read(path: Path, stamp: float) -> Messages:
     from babel.messages.pofile import PoFileError, read_po
 
     from drafter.loading import read_bytes
+    from drafter.pofile import check_catalogue
 
     del stamp  # part of the cache key only: an edited catalogue is read again
     raw = read_bytes(path, _MAX_BYTES)  # a LimitError for a file no catalogue is near
+    check_catalogue(raw.decode("utf-8", "replace"), str(path))  # Babel reads leniently
     try:
         catalogue = read_po(io.BytesIO(raw), abort_invalid=True)
     except (PoFileError, UnicodeDecodeError, ValueError) as exc:

@@ -89,8 +89,12 @@ def _root(
 
     Example: drafter new examples/eu-russia-2012-07-24.yaml --pdf --out out/
     """
+    from drafter.terminal import SafeFormatter
+
     level = logging.DEBUG if debug else logging.ERROR if quiet else logging.WARNING
-    logging.basicConfig(level=level, format="drafter: %(levelname)s: %(message)s")
+    handler = logging.StreamHandler()
+    handler.setFormatter(SafeFormatter("drafter: %(levelname)s: %(message)s"))
+    logging.basicConfig(level=level, handlers=[handler])
 
 
 @app.command()
@@ -414,7 +418,9 @@ def _languages(option: str | None) -> list[str]:
 
 
 def _fail(message: str, code: int) -> NoReturn:
-    sys.stderr.write(f"drafter: {message}\n")
+    from drafter.terminal import shown
+
+    sys.stderr.write(f"drafter: {shown(message)}\n")
     raise SystemExit(code)
 
 

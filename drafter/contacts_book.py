@@ -30,7 +30,7 @@ from pydantic import Field, ValidationError, model_validator
 from drafter.errors import InputError, Problem
 from drafter.fields import Email, Line, Phone
 from drafter.schema import Day, _Model
-from drafter.source import Source, dotted
+from drafter.source import Source, dotted, not_a_file
 
 __all__ = ["ContactsBook", "SharedContact", "read_book", "resolve_contacts"]
 
@@ -197,6 +197,6 @@ def _book_path(source: Source, path: Path | None, first: int) -> Path:
 def _existing(path: Path, source: Source, where: str) -> Path:
     if not path.is_file():
         line = (source.position(("contacts_file",)) or (None, None))[0]
-        message = f"there is no contacts file {path}; check the name and folder"
+        message = not_a_file(path) or f"there is no contacts file {path}; check the name and folder"
         raise InputError([Problem(message, where, line)], source.name)
     return path

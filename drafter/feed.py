@@ -14,7 +14,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 from xml.etree import ElementTree as ET
 
-from drafter.errors import InputError, Problem
+from drafter.errors import InputError, Problem, UsageError
 from drafter.schema import Release
 from drafter.series import Entry, read_archive
 
@@ -28,8 +28,10 @@ def atom_feed(folder: str | Path, base_url: str = "") -> bytes:
     """The feed of the folder's final releases, newest first, as UTF-8 XML.
 
     Links point at each release's HTML file (`2012-07-24_A-350-12.html`), relative to the
-    feed unless `base_url` is given.
+    feed unless `base_url` (an http(s) address, else a UsageError) is given.
     """
+    if base_url:
+        _check_base_url(base_url)
     archive = read_archive(folder)
     for problem in archive.unreadable:
         logger.warning("left out of the feed: %s", problem)
@@ -54,6 +56,19 @@ def atom_feed(folder: str | Path, base_url: str = "") -> bytes:
         _entry(feed, entry, base_url)
     ET.indent(feed)
     return bytes(ET.tostring(feed, encoding="utf-8", xml_declaration=True)) + b"\n"
+
+
+def _check_base_url(base_url: str) -> None:
+    """Refuse a base URL that a release's own links could not be: http(s), a host, no user."""
+    from pydantic import TypeAdapter, ValidationError
+
+    from drafter.fields import WebUrl
+
+    try:
+        TypeAdapter(WebUrl).validate_python(base_url)
+    except ValidationError as exc:
+        reason = exc.errors()[0]["msg"].removeprefix("Value error, ")
+        raise UsageError(f"the base URL {base_url!r} {reason}") from None
 
 
 def _entry(feed: ET.Element, entry: Entry, base_url: str) -> None:

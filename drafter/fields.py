@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from typing import Annotated
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, urlsplit
 
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
@@ -91,7 +91,8 @@ def check_placeholder(value: str) -> str:
 
 
 def _not_blank(value: str) -> str:
-    if not value:
+    # format characters alone (zero-width space, joiners, soft hyphen) print nothing
+    if not value or all(unicodedata.category(char) == "Cf" for char in value):
         raise ValueError("is empty; write the text, or leave the field out if it is optional")
     return value
 
@@ -151,9 +152,29 @@ def _check_url(value: str, schemes: frozenset[str]) -> str:
         )
     if parts.scheme.lower() == "mailto":
         _check_email(value.split(":", 1)[1].split("?", 1)[0])
-    elif not parts.hostname or "." not in parts.hostname:
-        raise ValueError("is not a web address: it names no host such as www.eeas.europa.eu")
+    else:
+        _check_host(parts)
     return value
+
+
+def _check_host(parts: SplitResult) -> None:
+    """Refuse a web address whose host is missing, hidden or not the one a reader sees."""
+    if "@" in parts.netloc:  # http://www.eeas.europa.eu@evil.example goes to evil.example
+        raise ValueError(
+            "holds a user name or password (the part before @); a published link must not: "
+            "write the address without it"
+        )
+    if "\\" in parts.netloc:  # browsers read it as /, so the host is not what it seems
+        raise ValueError("has a backslash (\\) in its host; write / or remove it")
+    if not parts.hostname or "." not in parts.hostname:
+        raise ValueError("is not a web address: it names no host such as www.eeas.europa.eu")
+    try:
+        parts.port  # noqa: B018 - reading it checks it
+    except ValueError:
+        raise ValueError(
+            "has a port that is not a number from 0 to 65535 (after the host's colon); "
+            "remove it or correct it"
+        ) from None
 
 
 def _web_url(value: str) -> str:

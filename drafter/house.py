@@ -23,6 +23,7 @@ from drafter.houses import (
     merged_config,
     packaged_templates,
 )
+from drafter.source import not_a_file
 
 __all__ = ["DEFAULT_HOUSE", "House", "load_house", "packaged_templates"]
 
@@ -39,7 +40,12 @@ class House:
         """The first file at `relative` in the house's folders, never outside them."""
         for folder in self.dirs:
             candidate = (folder / relative).resolve()
-            if candidate.is_relative_to(folder) and candidate.is_file():
+            if not candidate.is_relative_to(folder):
+                continue
+            wrong = not_a_file(candidate) if candidate.exists() else None
+            if wrong:  # a pipe would block the reading; a folder is no template
+                raise TemplateError(f"the house {self.name}: {wrong}")
+            if candidate.is_file():
                 return candidate
         return None
 
@@ -75,7 +81,7 @@ def _load_house(user: Path | None, name: str | Path) -> House:
     config = merged_config(chain)
     if user is not None:
         dirs = (user, *dirs)
-        if (user / "house.toml").is_file():
+        if (user / "house.toml").exists():  # read_text refuses a folder or pipe
             try:
                 config = tomllib.loads(House(chain[0].name, dirs, {}).read_text("house.toml"))
             except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:

@@ -25,8 +25,8 @@ from typing import Any, Protocol
 
 from pydantic import BaseModel
 
-from drafter.errors import Problem, TemplateError, UsageError
-from drafter.source import FieldPath, dotted
+from drafter.errors import DrafterError, Problem, TemplateError, UsageError
+from drafter.source import FieldPath, dotted, read_bytes
 
 __all__ = [
     "DEFAULT_HOUSE",
@@ -92,11 +92,11 @@ def packaged_templates() -> Path:
 def read_config(folder: Path) -> dict[str, Any]:
     """The house.toml of a house folder, or a TemplateError saying what is wrong with it."""
     path = folder / "house.toml"
+    if not path.exists():
+        raise TemplateError(f"{folder} is not a house folder: it has no house.toml")
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise TemplateError(f"{folder} is not a house folder: it has no house.toml") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as exc:
+        return tomllib.loads(read_bytes(path).decode("utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError, DrafterError) as exc:
         raise TemplateError(f"{path} cannot be read: {exc}") from None
 
 

@@ -29,7 +29,7 @@ from num2words import num2words
 from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, FoldedScalarString
 
-from drafter.errors import DrafterError, InputError, Problem
+from drafter.errors import DrafterError, InputError, LimitError, Problem
 from drafter.fields import placeholder
 from drafter.loading import read_bytes, validate_release
 from drafter.output import write_file
@@ -45,6 +45,8 @@ if TYPE_CHECKING:
 __all__ = ["Imported", "import_release", "read_blocks", "write_import"]
 
 MAX_DOCX_BYTES = 10 * MAX_BYTES
+MAX_DOCX_UNPACKED = 5 * MAX_DOCX_BYTES
+"""The most a Word file may unpack to (a zip bomb unpacks to gigabytes); drafter's: 100 kB."""
 _WIDTH = 88
 _MONTH_NAMES = tuple(get_month_names("wide", locale="en_GB")[m] for m in range(1, 13))
 _MONTH = "|".join(_MONTH_NAMES)
@@ -179,8 +181,10 @@ def _docx_blocks(raw: bytes, path: Path) -> list[Block]:
     from docx.opc.exceptions import PackageNotFoundError
 
     try:
+        _check_unpacked_size(raw, path)
         document = docx.Document(io.BytesIO(raw))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError):
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, SyntaxError):
+        # lxml's XMLSyntaxError is a SyntaxError: broken XML, and entity bombs it will not expand
         message = f"{path} is not a Word document that can be read; is it a DOCX file?"
         raise InputError([Problem(message)]) from None
     section = document.sections[0]
@@ -191,6 +195,21 @@ def _docx_blocks(raw: bytes, path: Path) -> list[Block]:
     ]
     blocks = [Block("p", (), "", _docx_spans(paragraph)) for paragraph in paragraphs]
     return [block for block in blocks if block.text.strip()]
+
+
+def _check_unpacked_size(raw: bytes, path: Path) -> None:
+    """A LimitError for a Word file whose parts unpack to over MAX_DOCX_UNPACKED bytes.
+
+    Python's zipfile never unpacks more than the size a part declares, so the sum of the
+    declared sizes bounds what reading the file takes.
+    """
+    with zipfile.ZipFile(io.BytesIO(raw)) as package:
+        size = sum(info.file_size for info in package.infolist())
+    if size > MAX_DOCX_UNPACKED:
+        raise LimitError(
+            f"{path} unpacks to {size:,} bytes; a release's Word file may unpack to at most "
+            f"{MAX_DOCX_UNPACKED:,}. Is this the right file?"
+        )
 
 
 def _docx_spans(paragraph: Paragraph) -> tuple[Span, ...]:

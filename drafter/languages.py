@@ -20,12 +20,13 @@ from __future__ import annotations
 
 import difflib
 import logging
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
-from drafter.errors import InputError, Problem
+from drafter.errors import InputError, Problem, UsageError
 from drafter.schema import Release
 from drafter.source import FieldPath, Source, dotted
 
@@ -36,6 +37,7 @@ __all__ = [
     "TEXT_FIELDS",
     "language_version",
     "local_place",
+    "require_languages",
     "translation_problems",
     "translation_schema",
 ]
@@ -80,21 +82,29 @@ def translation_problems(release: Release, source: Source | None = None) -> list
     return problems
 
 
+def require_languages(release: Release, codes: Iterable[str]) -> None:
+    """Refuse (UsageError) language codes asked for that the release has no version in.
+
+    The one check of a language asked for, whether by `language_version`, `render` or
+    `write_release`, the command line or the HTTP API.
+    """
+    unknown = [code for code in codes if code not in release.languages]
+    if unknown:
+        have = ", ".join(release.languages)
+        raise UsageError(f"the release has no version in {', '.join(unknown)} (it has: {have})")
+
+
 def language_version(
     release: Release, language: str | None = None, house: House | None = None
 ) -> Release:
     """The release in `language` (its own by default), validated, with no translations.
 
     `house` (a House) gives the EU's default names in the language; the packaged house by
-    default. Raises InputError for a language the release has not, or a bad translation.
+    default. Raises UsageError for a language the release has not (`require_languages`),
+    InputError for a bad translation.
     """
     language = language or release.language
-    if language not in release.languages:
-        have = ", ".join(release.languages)
-        message = (
-            f"the release has no {language!r} version (it has: {have}); add translations.{language}"
-        )
-        raise InputError([Problem(message, "translations")])
+    require_languages(release, [language])
     version, problems = _version(release, language, None, house, for_print=True)
     if version is None:
         raise InputError(problems)

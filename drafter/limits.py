@@ -10,7 +10,10 @@ from types import FrameType
 
 from drafter.errors import LimitError
 
-__all__ = ["time_limit"]
+__all__ = ["MAX_SECONDS", "time_limit"]
+
+MAX_SECONDS = 10**7
+"""The longest time limit set (about 4 months); a longer one, or infinity, is no limit."""
 
 
 class _Expired(BaseException):
@@ -27,7 +30,7 @@ def time_limit(seconds: float | None) -> Iterator[None]:
     """Stop the work inside with a LimitError after `seconds` (main thread on Unix only)."""
     usable = (
         seconds is not None
-        and seconds > 0
+        and 0 < seconds <= MAX_SECONDS  # the system's timer takes no more (nor NaN)
         and hasattr(signal, "setitimer")
         and threading.current_thread() is threading.main_thread()
     )

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import difflib
 import logging
-import os
 import re
 import types
 import typing
@@ -20,7 +19,7 @@ from pydantic_core import ErrorDetails
 
 from drafter.errors import InputError, Problem, UsageError
 from drafter.schema import Release
-from drafter.source import MAX_BYTES, Source, decode, dotted, parse_yaml, too_big
+from drafter.source import Source, decode, dotted, parse_yaml, read_bytes
 
 __all__ = [
     "RELEASE_SUFFIXES",
@@ -56,22 +55,6 @@ def read_source(source: str | Path | bytes) -> Source:
         return parse_yaml(source)
     path = Path(source)
     return parse_yaml(decode(read_bytes(path), str(path)), str(path))
-
-
-def read_bytes(path: Path, limit: int = MAX_BYTES) -> bytes:
-    """The file's bytes; never more than `limit` are read, whatever the file is."""
-    try:
-        with path.open("rb") as stream:
-            raw = stream.read(limit + 1)
-            if len(raw) > limit:
-                raise too_big(str(path), os.fstat(stream.fileno()).st_size, limit)
-            return raw
-    except FileNotFoundError:
-        raise InputError([Problem(f"there is no file {path}; check the name and folder")]) from None
-    except IsADirectoryError:
-        raise InputError([Problem(f"{path} is a folder, not a release file")]) from None
-    except OSError as exc:
-        raise InputError([Problem(f"{path} cannot be read: {exc.strerror}")]) from None
 
 
 def load_release(source: str | Path | bytes, *, house: str | Path | None = None) -> Release:
@@ -185,23 +168,39 @@ def known_keys(loc: tuple[str | int, ...]) -> list[str]:
 
 
 def _problem(error: ErrorDetails, source: Source) -> Problem:
-    loc = _clean_loc(error["loc"])
+    loc = _clean_loc(error["loc"], source.data)
     message = _message(error, loc)
     position = source.position(loc)
     line, column = position if position else (None, None)
     return Problem(message, dotted(loc) or "(top level)", line, column)
 
 
-def _clean_loc(loc: tuple[int | str, ...]) -> tuple[str | int, ...]:
-    """The field path without pydantic's union and validator markers."""
+def _clean_loc(loc: tuple[int | str, ...], data: object = None) -> tuple[str | int, ...]:
+    """The field path without pydantic's union and validator markers.
+
+    A part that is a key (or index) of `data` there is the user's, whatever it looks like
+    (a key `a[0]` is no marker).
+    """
     kept: list[str | int] = []
+    node = data
     for part in loc:
-        if isinstance(part, str) and (
+        if _holds(node, part):
+            node = node[part]  # type: ignore[index]  # _holds checked the type
+        elif isinstance(part, str) and (
             part.startswith(("function-", "tagged-union")) or "[" in part
         ):
             continue
+        else:
+            node = None
         kept.append(part)
     return tuple(kept)
+
+
+def _holds(node: object, part: str | int) -> bool:
+    """True when `part` is a key of the mapping, or an index of the list, `node`."""
+    if isinstance(node, dict):
+        return part in node
+    return isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
 
 
 _KINDS = {"dict": "a group of fields", "list": "a list", "str": "text"}
@@ -283,6 +282,8 @@ def _description(loc: tuple[str | int, ...]) -> str:
 
 
 def _unknown_key(loc: tuple[str | int, ...]) -> str:
+    if not loc:
+        return "is not a known field"
     key = str(loc[-1])
     known = _known_keys(loc[:-1])
     close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)

@@ -30,7 +30,7 @@ from drafter.fields import placeholder
 from drafter.loading import read_bytes, validate_release
 from drafter.output import write_file
 from drafter.roundtrip import flow, round_trip_yaml
-from drafter.schema import Reference, Release, timing_years
+from drafter.schema import FIRST_DAY, LAST_DAY, Reference, Release, timing_years
 from drafter.series import Entry, read_archive, series_key
 from drafter.source import decode, parse_yaml
 
@@ -117,10 +117,16 @@ def write_next(
 
 
 def parse_day(text: str) -> date:
-    """The date given as `--date`: YYYY-MM-DD, or a UsageError."""
+    """The date given as `--date`: YYYY-MM-DD within the schema's years, or a UsageError."""
     try:
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip()):
-            return date.fromisoformat(text.strip())
+            day = date.fromisoformat(text.strip())
+            if not FIRST_DAY <= day <= LAST_DAY:
+                raise UsageError(
+                    f'--date "{text}" is out of range: a release is dated from '
+                    f"{FIRST_DAY.isoformat()} to {LAST_DAY.isoformat()}; check the year"
+                )
+            return day
     except ValueError:
         pass
     raise UsageError(f'--date "{text}" is not a date; write it as YYYY-MM-DD, such as 2013-03-14')

@@ -14,7 +14,10 @@ from pathlib import Path
 
 from drafter.errors import OutputError
 
-__all__ = ["check_writable", "write_file"]
+__all__ = ["MAX_NAME", "check_writable", "write_file"]
+
+MAX_NAME = 255 - len("..12345678.tmp")
+"""The longest file name written, in bytes: its temporary file's name must fit in 255."""
 
 
 def _umask() -> int:

@@ -113,7 +113,7 @@ def find_project(start: Path) -> Project | None:
         folder = folder.parent
     for candidate in (folder, *folder.parents):
         path = candidate / PROJECT_FILE
-        if path.is_file():
+        if path.exists():  # read_bytes refuses a folder or a pipe of this name
             return Project(candidate, _read(path))
     return None
 

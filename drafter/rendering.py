@@ -10,8 +10,10 @@ from pathlib import Path
 from drafter import prefork
 from drafter.errors import InputError, Problem, UsageError
 from drafter.houses import find_house, house_languages, release_problems, warn_not_shown
+from drafter.languages import require_languages
 from drafter.limits import time_limit
-from drafter.output import check_writable, write_file
+from drafter.output import MAX_NAME, check_writable, write_file
+from drafter.positions import locate
 from drafter.schema import Release
 from drafter.structure import Block, parse_document
 from drafter.templating import DEFAULT_HOUSE, House, load_house, render_html
@@ -146,12 +148,16 @@ def render_all(
 
     chosen = _house(templates, house, release)
     writers = _writers(formats, pdf_variant)
-    if release.translations or (language and language != release.language):
+    translation = language if language and language != release.language else None
+    if release.translations or translation:
         release = language_version(release, language, chosen)
-    _check_language(release, chosen)
-    _check_fields(release, chosen)
-    if "pdf" in writers or "eml" in writers:
-        _check_glyphs(release, chosen)
+    try:
+        _check_language(release, chosen)
+        _check_fields(release, chosen)
+        if "pdf" in writers or "eml" in writers:
+            _check_glyphs(release, chosen)
+    except InputError as exc:
+        raise locate(exc, source, translation) from None
     with time_limit(timeout):
         html = render_html(release, chosen)
         check_marked(release, html, chosen.name)
@@ -185,12 +191,15 @@ def output_stem(release: Release, language: str | None = None) -> str:
     return release.file_stem + ("" if code == release.language else f"_{code.upper()}")
 
 
-def require_languages(release: Release, codes: Iterable[str]) -> None:
-    """Refuse (UsageError) language codes asked for that the release has no version in."""
-    unknown = [code for code in codes if code not in release.languages]
-    if unknown:
-        have = ", ".join(release.languages)
-        raise UsageError(f"the release has no version in {', '.join(unknown)} (it has: {have})")
+def _check_names(paths: list[Path], source: str | Path | None) -> None:
+    """Refuse file names too long for a file system: only a long `identifier` makes one."""
+    longest = max((len(path.name.encode("utf-8")) for path in paths), default=0)
+    if longest > MAX_NAME:
+        message = (
+            f"is too long to name the files ({longest} bytes; a file name may have at most "
+            f"{MAX_NAME}); shorten it"
+        )
+        raise locate(InputError([Problem(message, "identifier")]), source, None)
 
 
 def write_release(
@@ -217,6 +226,7 @@ def write_release(
     require_languages(release, chosen)
     wanted = list(formats)
     paths = {code: output_paths(release, wanted, Path(out_dir), code) for code in chosen}
+    _check_names([p for each in paths.values() for p in each.values()], source)
     for path in (p for each in paths.values() for p in each.values()):
         check_writable(path, force)
     rendered = {
@@ -232,10 +242,17 @@ def write_release(
         )
         for code in chosen
     }
+    there = {p for each in paths.values() for p in each.values() if p.exists()}
     written: list[Path] = []
-    for code, each in paths.items():
-        for fmt, path in each.items():
-            write_file(path, rendered[code][fmt], force)
-            logger.info("wrote %s", path)
-            written.append(path)
+    try:
+        for code, each in paths.items():
+            for fmt, path in each.items():
+                write_file(path, rendered[code][fmt], force)
+                logger.info("wrote %s", path)
+                written.append(path)
+    except BaseException:  # a full disk, an interrupt: leave no half set of new files
+        for path in written:
+            if path not in there:
+                path.unlink(missing_ok=True)
+        raise
     return written

@@ -8,17 +8,29 @@ refused, which also rules out alias bombs.
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import yaml
 
-from drafter.errors import InputError, LimitError, Problem
+from drafter.errors import InputError, LimitError, Problem, UsageError
 from drafter.fields import character_message
 
-__all__ = ["MAX_BYTES", "FieldPath", "Source", "decode", "dotted", "parse_yaml"]
+__all__ = [
+    "MAX_BYTES",
+    "FieldPath",
+    "Source",
+    "decode",
+    "dotted",
+    "not_a_file",
+    "parse_yaml",
+    "read_bytes",
+]
 
 MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 32
@@ -70,12 +82,65 @@ def too_big(name: str, size: int | None = None, limit: int = MAX_BYTES) -> Limit
     )
 
 
+_KINDS = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a device"),
+    (stat.S_ISBLK, "a device"),
+)
+
+
+def not_a_file(path: Path | str) -> str | None:
+    """Why `path` cannot be read as a file (a folder, a pipe, a device), or None.
+
+    A missing path, or one the system refuses, is None: opening it says what is wrong.
+    """
+    try:
+        mode = Path(path).stat().st_mode
+    except OSError:
+        return None
+    return None if stat.S_ISREG(mode) else _kind_message(path, mode)
+
+
+def _kind_message(path: Path | str, mode: int) -> str:
+    kind = next((name for test, name in _KINDS if test(mode)), "a special file")
+    return f"{path} is {kind}, not a regular file; name a file"
+
+
+def read_bytes(path: Path, limit: int = MAX_BYTES) -> bytes:
+    """The bytes of the regular file `path`; never more than `limit` are read.
+
+    A folder, a named pipe or a device is refused with a UsageError naming it, at once
+    (never waiting for a writer); a missing file is an InputError, a bigger one a LimitError.
+    """
+    wrong = not_a_file(path)
+    if wrong:
+        raise UsageError(wrong)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        handle = os.open(path, flags)
+    except FileNotFoundError:
+        raise InputError([Problem(f"there is no file {path}; check the name and folder")]) from None
+    except OSError as exc:
+        raise InputError([Problem(f"{path} cannot be read: {exc.strerror}")]) from None
+    with os.fdopen(handle, "rb") as stream:
+        mode = os.fstat(handle).st_mode
+        if not stat.S_ISREG(mode):  # replaced between the two looks
+            raise UsageError(_kind_message(path, mode))
+        raw = stream.read(limit + 1)
+        if len(raw) > limit:
+            raise too_big(str(path), os.fstat(handle).st_size, limit)
+        return raw
+
+
 def decode(raw: bytes, name: str = "") -> str:
     """UTF-8 bytes to text, with a problem naming the first bad byte's line."""
     if len(raw) > MAX_BYTES:
         raise too_big(name, len(raw))
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or raw[:2].count(b"\x00") == 1:
-        message = "the file is UTF-16 text; save it as UTF-8 (in most editors: Save As, UTF-8)"
+    wide = _wide_encoding(raw)
+    if wide:
+        message = f"the file is {wide} text; save it as UTF-8 (in most editors: Save As, UTF-8)"
         raise InputError([Problem(message, line=1, column=1)], name)
     try:
         return raw.decode("utf-8-sig")
@@ -89,6 +154,25 @@ def decode(raw: bytes, name: str = "") -> str:
             "save it as UTF-8 (in most editors: Save As, Encoding UTF-8)"
         )
         raise InputError([Problem(message, line=line, column=column)], name) from None
+
+
+def _wide_encoding(raw: bytes) -> str | None:
+    """The wide encoding ("UTF-32", "UTF-16") the bytes start in, else None.
+
+    Known by a byte order mark, or by zero bytes between the letters of ASCII text.
+    """
+    zeros = tuple(byte == 0 for byte in raw[:4])
+    if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")) or zeros in (
+        (False, True, True, True),
+        (True, True, True, False),
+    ):
+        return "UTF-32"
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or zeros in (
+        (False, True, False, True),
+        (True, False, True, False),
+    ):
+        return "UTF-16"
+    return None
 
 
 def parse_yaml(text: str, name: str = "") -> Source:
@@ -113,7 +197,7 @@ def _parse(text: str, name: str) -> Source:
             mark = exc.problem_mark
             line = mark.line + 1 if mark else 1
             raise _too_deep(name, line) from None
-        raise InputError([_syntax_problem(exc)], name) from None
+        raise InputError([_syntax_problem(exc, text)], name) from None
     except yaml.YAMLError as exc:
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise InputError([Problem(f"the YAML cannot be read: {first}", line=1)], name) from None
@@ -151,10 +235,15 @@ def _unreadable_problems(text: str, name: str) -> list[Problem]:
     return problems
 
 
-def _syntax_problem(exc: yaml.MarkedYAMLError) -> Problem:
+def _syntax_problem(exc: yaml.MarkedYAMLError, text: str = "") -> Problem:
     mark = exc.problem_mark or exc.context_mark
     problem = exc.problem or "the YAML cannot be read"
-    if "tab character" in problem or "'\\t'" in problem or "\t" in problem:
+    if (
+        "tab character" in problem
+        or "'\\t'" in problem
+        or "\t" in problem
+        or (mark is not None and _tab_indented(text, mark.line, mark.column))
+    ):
         message = "a tab character is used; YAML indents with spaces only: replace it with spaces"
     else:
         context = f" {exc.context}" if exc.context else ""
@@ -165,6 +254,15 @@ def _syntax_problem(exc: yaml.MarkedYAMLError) -> Problem:
     if mark is None:
         return Problem(message, line=1)
     return Problem(message, line=mark.line + 1, column=mark.column + 1)
+
+
+def _tab_indented(text: str, line: int, column: int) -> bool:
+    """True when the indentation of `line` (0-based), up to `column`, holds a tab."""
+    lines = text.split("\n", line + 1)
+    if line >= len(lines):
+        return False
+    indent = re.match(r"[ \t]*", lines[line])
+    return indent is not None and "\t" in indent.group()[: column + 1]
 
 
 class _Builder:

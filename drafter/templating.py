@@ -10,6 +10,7 @@ Templates run in Jinja's sandbox and never read a file outside these folders.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -81,7 +82,7 @@ def render_html(release: Release, house: House) -> str:
     grammar = {key: wording.grammar(key) for key in ("ordinal form", "ordinal in figures")}
     publication = publication_context(release, house)
     try:
-        return env.get_template(name).render(
+        html = env.get_template(name).render(
             release=release,
             house=house.config,
             grammar=grammar,
@@ -99,3 +100,21 @@ def render_html(release: Release, house: House) -> str:
         raise TemplateError(f"the template {name} failed: {exc}") from None
     except Exception as exc:  # template code is the house's, and may fail in any way
         raise TemplateError(f"the template {name} failed: {type(exc).__name__}: {exc}") from None
+    _check_characters(html, house)
+    return html
+
+
+# What no HTML, Word or PDF file may hold; a release's own text never has them (fields.py)
+_UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def _check_characters(html: str, house: House) -> None:
+    """Refuse HTML in which the house's templates or wording wrote a control character."""
+    found = _UNWRITABLE.search(html)
+    if found:
+        from drafter.fields import character_message
+
+        raise TemplateError(
+            f"the house {house.name}'s templates or wording wrote a character no document can "
+            f"hold: it {character_message(found.group())}"
+        )

@@ -179,7 +179,7 @@ def test_a_count_mismatch_of_meetings_is_refused() -> None:
 
 
 def test_an_absent_language_is_refused(release: drafter.Release) -> None:
-    with pytest.raises(InputError, match="no 'es' version"):
+    with pytest.raises(UsageError, match="no version in es"):
         drafter.render(release, "html", language="es")
 
 

@@ -9,6 +9,7 @@ too, for Latin text (PDF text extraction is not exact for every script).
 from __future__ import annotations
 
 import io
+import unicodedata
 from datetime import date, timedelta
 from typing import Any
 
@@ -52,7 +53,8 @@ LINKS = [
 
 
 def _valid(text: str) -> bool:
-    return clean_text(text) != ""
+    # format characters alone (a soft hyphen, a zero-width space) are an empty field
+    return any(unicodedata.category(char) != "Cf" for char in clean_text(text))
 
 
 def _texts(latin: bool, max_size: int) -> st.SearchStrategy[str]:

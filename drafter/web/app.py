@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, FastAPI, Query, Request
+from fastapi import APIRouter, FastAPI, HTTPException, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import FileResponse, JSONResponse, Response
@@ -28,7 +28,13 @@ from drafter.rendering import output_stem, render, require_languages
 from drafter.schema import Release
 from drafter.source import Source, decode, parse_yaml
 from drafter.web.pool import Busy, RenderPool, RenderTimeout
-from drafter.web.security import OUTPUT_CSP, Guard, allowed_hosts, content_disposition
+from drafter.web.security import (
+    OUTPUT_CSP,
+    Guard,
+    allowed_hosts,
+    content_disposition,
+    is_json,
+)
 from drafter.web.yamlfile import form_data, release_yaml
 
 __all__ = [
@@ -140,6 +146,7 @@ router = APIRouter()
 
 _REFUSALS: dict[int | str, dict[str, Any]] = {
     413: {"model": Refusal, "description": "The body is over 1 MiB."},
+    415: {"model": Refusal, "description": "The body is not sent as application/json."},
     422: {"model": Refusal, "description": "The release is invalid: every problem."},
     503: {"model": Refusal, "description": "Every worker is busy; try again."},
     504: {"model": Refusal, "description": "Rendering took longer than the time limit."},
@@ -292,14 +299,43 @@ async def _busy(_: Request, exc: Exception) -> JSONResponse:
 
 
 async def _json(request: Request) -> Any:  # noqa: ANN401 - any JSON value
+    if not is_json(request.headers.get("content-type")):
+        sent = request.headers.get("content-type") or "no Content-Type"
+        detail = f"send the release as JSON, with Content-Type: application/json (not {sent})"
+        raise HTTPException(415, detail)
     raw = await request.body()
     try:
-        return json.loads(raw)
+        return _as_text(json.loads(raw, object_pairs_hook=_no_duplicates))
     except ValueError:
         message = "the body is not JSON; send the release as a JSON object"
     except RecursionError:
         message = "the body is nested far deeper than a release is; send the release"
     raise InputError([Problem(message)])
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object; an InputError for a key given twice (as a YAML file's duplicate is)."""
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            # the object's place in the release is not known here: the message names the key
+            raise InputError([Problem(f"the key `{key}` is given twice in an object; keep one")])
+        result[key] = value
+    return result
+
+
+def _as_text(value: Any) -> Any:  # noqa: ANN401 - any JSON value
+    """JSON numbers and booleans as text, as a YAML file's scalars are: the schema types them.
+
+    So `"round": true` is refused as a YAML file's `round: true` is, not read as 1.
+    """
+    if isinstance(value, dict):
+        return {key: _as_text(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_as_text(item) for item in value]
+    if isinstance(value, bool | int | float):
+        return json.dumps(value)
+    return value
 
 
 def _release(data: Any) -> Release:  # noqa: ANN401 - any JSON value

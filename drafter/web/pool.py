@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from drafter.errors import DrafterError, InputError, LimitError, Problem
+from drafter.limits import MAX_SECONDS
 from drafter.schema import Release
 
 __all__ = ["Busy", "RenderPool", "RenderTimeout"]
@@ -68,7 +69,8 @@ class _Worker:
         """The worker's answer to `job`; the worker is replaced if it overruns or dies."""
         try:
             self.conn.send(job)
-            if self.conn.poll(timeout):
+            # beyond MAX_SECONDS (infinity, say) is no limit: the system's wait takes no more
+            if self.conn.poll(timeout if timeout <= MAX_SECONDS else None):
                 answer: tuple[Any, ...] = self.conn.recv()
                 return answer
         except (EOFError, OSError) as exc:

@@ -21,6 +21,7 @@ __all__ = [
     "Guard",
     "allowed_hosts",
     "content_disposition",
+    "is_json",
 ]
 
 MAX_BODY = 1024 * 1024
@@ -178,6 +179,16 @@ async def _error(send: Send, status: int, message: str) -> None:
         }
     )
     await send({"type": "http.response.body", "body": body})
+
+
+def is_json(content_type: str | None) -> bool:
+    """True for `application/json`, with or without parameters such as a charset.
+
+    A JSON endpoint takes nothing else: a `text/plain` or form body is what a page elsewhere
+    can send without the browser asking the server first.
+    """
+    media = (content_type or "").split(";", 1)[0].strip().lower()
+    return media == "application/json"
 
 
 _UNSAFE_ASCII = re.compile(r"[^A-Za-z0-9!#$&+\-.^_`|~ ()\[\]{}@,;=]")
