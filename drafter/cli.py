@@ -12,25 +12,21 @@ import copy
 import gc
 import json
 import logging
-import os
-import signal
 import sys
-import traceback
 from collections.abc import Iterator
 from pathlib import Path
-from types import FrameType
-from typing import Annotated, NoReturn
+from typing import Annotated
 
 import typer
 from typer.main import get_command_name
 from typer.models import CommandInfo
 
-from drafter.errors import EXIT_INTERNAL, DrafterError, UsageError
+from drafter import console
+from drafter.console import EXIT_INTERRUPTED
+from drafter.errors import EXIT_INTERNAL, UsageError
 from drafter.writers import DEFAULT_PDF_VARIANT, FORMATS
 
 __all__ = ["EXIT_INTERNAL", "EXIT_INTERRUPTED", "app", "main"]
-
-EXIT_INTERRUPTED = 130
 
 app = typer.Typer(
     name="drafter",
@@ -89,12 +85,7 @@ def _root(
 
     Example: drafter new examples/eu-russia-2012-07-24.yaml --pdf --out out/
     """
-    from drafter.terminal import SafeFormatter
-
-    level = logging.DEBUG if debug else logging.ERROR if quiet else logging.WARNING
-    handler = logging.StreamHandler()
-    handler.setFormatter(SafeFormatter("drafter: %(levelname)s: %(message)s"))
-    logging.basicConfig(level=level, handlers=[handler])
+    console.configure_logging(debug=debug, quiet=quiet)
 
 
 @app.command()
@@ -167,11 +158,7 @@ def validate(file: FileArg, house: HouseOption = None) -> None:
 
     Example: drafter validate round.yaml
     """
-    from drafter.loading import load_release
-
-    release = load_release(file, house=house)
-    logging.getLogger("drafter").info("valid: %s", release.file_stem)
-    typer.echo(f"{file}: valid")
+    console.validate_file(file, house)
 
 
 @app.command()
@@ -417,62 +404,21 @@ def _languages(option: str | None) -> list[str]:
     return codes
 
 
-def _fail(message: str, code: int) -> NoReturn:
-    from drafter.terminal import shown
-
-    sys.stderr.write(f"drafter: {shown(message)}\n")
-    raise SystemExit(code)
-
-
-class _Interrupted(BaseException):
-    """Ctrl-C or SIGTERM: unwinds like an exception, so temporary files are removed."""
-
-
-def _interrupt(signum: int, frame: FrameType | None) -> None:
-    del signum, frame
-    raise _Interrupted
-
-
 def main(argv: list[str] | None = None) -> None:
     """Run the CLI and exit with drafter's documented status (see the README)."""
     args = sys.argv[1:] if argv is None else argv
-    try:
-        _main(args)
-    except SystemExit as exc:
-        if argv is None and _command(args) in _ONE_SHOT:
-            _leave_now(exc)
-        raise
 
-
-def _main(args: list[str]) -> None:
-    previous = {sig: signal.signal(sig, _interrupt) for sig in (signal.SIGTERM, signal.SIGINT)}
-    try:
+    def command() -> None:
         # Typer itself answers wrong usage (exit 2) and --help.
         with _speed_ups(args):
             _app_for(_command(args))(args=args, prog_name="drafter")
-    except DrafterError as exc:
-        _fail(str(exc), exc.exit_code)
-    except (_Interrupted, KeyboardInterrupt):
-        _fail("interrupted; nothing was left half-written", EXIT_INTERRUPTED)
-    except OSError as exc:  # the system refused a path given (too long, no access): not a bug
-        _fail(_os_refusal(exc), UsageError.exit_code)
-    except Exception:
-        if "--debug" in args:
-            traceback.print_exc()
-        _fail(
-            "internal error: this is a bug in drafter, not in your file. Run again with "
-            "--debug and send the output to the drafter developers.",
-            EXIT_INTERNAL,
-        )
-    finally:
-        for sig, handler in previous.items():
-            signal.signal(sig, handler)
 
-
-def _os_refusal(exc: OSError) -> str:
-    name = str(exc.filename or "")
-    shown = f"{name[:60]}...{name[-20:]}" if len(name) > 100 else name
-    return f"{shown or 'a file'}: {exc.strerror or exc}; check the path given"
+    try:
+        console.run(command, debug="--debug" in args)
+    except SystemExit as exc:
+        if argv is None and _command(args) in _ONE_SHOT:
+            console.leave_now(exc)
+        raise
 
 
 # --- speed: a helper process for the PDF, and a quick exit (issue 9; see bench/README.md) ---
@@ -531,22 +477,3 @@ def _speed_ups(args: list[str]) -> Iterator[None]:
     finally:
         if collecting:
             gc.enable()
-
-
-def _leave_now(stop: SystemExit) -> NoReturn:
-    """End the process once its output is flushed, without the interpreter's slow teardown.
-
-    Only when run as the `drafter new` or `validate` command: every file is written (or
-    none) and the PDF helper is reaped by then. If flushing fails, the interpreter's own
-    exit reports it.
-    """
-    code = 0 if stop.code is None else stop.code
-    if not isinstance(code, int):
-        raise stop
-    try:
-        sys.stdout.flush()
-        sys.stderr.flush()
-        logging.shutdown()
-    except Exception:
-        raise stop from None
-    os._exit(code)
