@@ -12,7 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from drafter.errors import DrafterError, InputError, Problem
-from drafter.source import FieldPath, Source
+from drafter.source import FieldPath, Source, dotted
 
 __all__ = ["field_path", "locate"]
 
@@ -50,11 +50,5 @@ def _located(problem: Problem, parsed: Source, language: str | None) -> Problem:
     for candidate in [*candidates, path]:
         if candidate in parsed.positions:
             line, column = parsed.positions[candidate]
-            return replace(problem, field=_dotted(candidate), line=line, column=column)
+            return replace(problem, field=dotted(candidate), line=line, column=column)
     return problem
-
-
-def _dotted(path: FieldPath) -> str:
-    from drafter.source import dotted
-
-    return dotted(path)
