@@ -32,7 +32,7 @@ from drafter.fields import Email, Line, Phone
 from drafter.schema import Day, _Model
 from drafter.source import Source, dotted, not_a_file
 
-__all__ = ["ContactsBook", "SharedContact", "read_book", "resolve_contacts"]
+__all__ = ["ContactsBook", "SharedContact", "contact_keys", "read_book", "resolve_contacts"]
 
 
 class SharedContact(_Model):
@@ -114,10 +114,10 @@ def resolve_contacts(source: Source, path: Path | None) -> list[Problem]:
 
     Raises InputError for a key the contacts file lacks, or when there is no contacts file.
     """
-    people = _people(source.data)
-    keys = [(index, item) for index, item in enumerate(people) if isinstance(item, str)]
+    keys = contact_keys(source.data)
     if not keys:
         return []
+    people: list[Any] = source.data["contacts"]["people"]  # where the keys are
     book = read_book(_book_path(source, path, keys[0][0]))
     day = _release_day(source.data)
     problems, warnings = [], []
@@ -141,10 +141,12 @@ def resolve_contacts(source: Source, path: Path | None) -> list[Problem]:
     return warnings
 
 
-def _people(data: object) -> list[Any]:
+def contact_keys(data: object) -> list[tuple[int, str]]:
+    """The shared contacts' keys a release's `contacts.people` names, with their indexes."""
     contacts = data.get("contacts") if isinstance(data, dict) else None
     people = contacts.get("people") if isinstance(contacts, dict) else None
-    return people if isinstance(people, list) else []
+    listed = people if isinstance(people, list) else []
+    return [(index, item) for index, item in enumerate(listed) if isinstance(item, str)]
 
 
 def _unknown(key: str, book: ContactsBook) -> str:

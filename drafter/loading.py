@@ -88,13 +88,9 @@ def load_source(
 
 def _with_other_problems(error: InputError, source: Source, house: str | Path | None) -> InputError:
     """The shared contacts' problems, and beside them every other problem of the release."""
-    contacts = source.data.get("contacts") if isinstance(source.data, dict) else None
-    people = contacts.get("people") if isinstance(contacts, dict) else None
-    keys = {
-        dotted(("contacts", "people", index))
-        for index, item in enumerate(people if isinstance(people, list) else [])
-        if isinstance(item, str)
-    }
+    from drafter.contacts_book import contact_keys
+
+    keys = {dotted(("contacts", "people", index)) for index, _ in contact_keys(source.data)}
     try:
         validate_release(source, house=house)
     except InputError as other:  # a key left in place is no person: reported already
