@@ -215,7 +215,18 @@ def cli_reference() -> str:
     ]
     for name, command in group.commands.items():
         lines += _command_section(name, command)
-    return "\n".join(lines).rstrip() + "\n"
+    return "\n".join([*lines, *_ENVIRONMENT]).rstrip() + "\n"
+
+
+_ENVIRONMENT = [
+    "## Environment",
+    "",
+    "- `DRAFTER_PREFORK=0`: `drafter new` makes its PDF in its own process, without the",
+    "  helper process that loads WeasyPrint meanwhile (the files are the same).",
+    "- `PYDANTIC_DISABLE_PLUGINS`: the `drafter` command sets it to `__all__` when it is not",
+    "  set, so pydantic loads no plugin of other installed packages; set it empty to load",
+    "  them all, or to a list of names as pydantic documents.",
+]
 
 
 # --- errors and exit statuses -------------------------------------------------------------------
