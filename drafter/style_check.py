@@ -269,6 +269,37 @@ def _meeting_article(text: Text) -> Iterator[Hit]:
     )
 
 
+@_rule(
+    "opening-facts",
+    "error",
+    "an opening sentence written out names this round's days, place and number",
+    english_only=True,
+)
+def _opening_facts(text: Text) -> Iterator[Hit]:
+    """A sentence written in place of the generated opening can be last round's, pasted.
+
+    It must name the talks' days (with or without the year), place and round as the house
+    writes them: "20 July 2012", "Brussels", "fifteenth" (or "15th").
+    """
+    from drafter.wording import date_span, ordinal
+
+    meeting = text.release.meeting
+    if not meeting.opening:
+        return
+    written = " ".join(meeting.opening.split()).casefold()
+    days = [date_span(meeting.date, meeting.end_date, "en", year) for year in (True, False)]
+    wanted = [("date", days), ("place", [meeting.place])]
+    if meeting.round:
+        wanted.append(("round", [ordinal(meeting.round, "en", meeting.round_style)]))
+    for name, forms in wanted:
+        if not any(form.casefold() in written for form in forms):
+            yield (
+                ("meeting", "opening"),
+                f'does not name "{forms[0]}" (meeting.{name}): is it another round\'s sentence?',
+                f"write this round's {name} in it, or correct meeting.{name}",
+            )
+
+
 # --- references ------------------------------------------------------------------------------
 @_rule("reference-format", "error", "previous rounds' references in the form of the release's own")
 def _reference_format(text: Text) -> Iterator[Hit]:

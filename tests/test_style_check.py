@@ -116,6 +116,27 @@ def test_previous_rounds_references_take_the_form_of_the_series() -> None:
     assert of("reference-format", findings(same)) == []
 
 
+_OPENING = (
+    "  place: Brussels\n",
+    "  place: Brussels\n  opening: >-\n    {}\n",
+)
+
+
+def test_an_opening_sentence_written_out_must_name_this_rounds_facts() -> None:
+    ours = (
+        "On 20 July 2012, the EU and Russia held their fifteenth round of human rights "
+        "consultations in Brussels, allowing the EU to raise its concerns."
+    )
+    found = findings((_OPENING[0], _OPENING[1].format(ours)))
+    assert of("opening-facts", found) == []
+    pasted = ours.replace("20 July 2012", "29 November 2011").replace("fifteenth", "fourteenth")
+    found = of("opening-facts", findings((_OPENING[0], _OPENING[1].format(pasted))))
+    assert [(f.field, f.level) for f in found] == [("meeting.opening", "error")] * 2
+    assert '"20 July 2012" (meeting.date)' in found[0].message
+    assert '"fifteenth" (meeting.round)' in found[1].message
+    assert found[0].line == line_of(edit((_OPENING[0], _OPENING[1].format(ours))), "opening:")
+
+
 def test_an_over_long_title_is_found() -> None:
     title = "The EU and Russia hold " + "long " * 20 + "consultations"
     found = of(
