@@ -271,7 +271,7 @@ def _meeting_article(text: Text) -> Iterator[Hit]:
 
 @_rule(
     "opening-facts",
-    "error",
+    "warning",
     "an opening sentence written out names this round's days, place and number",
     english_only=True,
 )
