@@ -101,7 +101,9 @@ def _default(node: Schema) -> str:
         return "empty"
     if value == "":
         return '`""` (none)'
-    return f"`{value}`" if not isinstance(value, dict) else "see below"
+    if isinstance(value, dict):
+        return ", ".join(f"`{key}: {item}`" for key, item in value.items())
+    return f"`{value}`"
 
 
 def _objects(node: Schema, defs: dict[str, Schema], path: str) -> Iterator[tuple[str, Schema]]:
@@ -176,7 +178,8 @@ def _option(param: Param) -> str:
     names = ", ".join(f"`{name}`" for name in [*param.opts, *param.secondary_opts])
     help_text = " ".join((param.help or "").split())
     shown = param.show_default is not False and not param.is_flag
-    default = f" Default: `{param.default}`." if shown and param.default is not None else ""
+    given = shown and param.default not in (None, "")
+    default = f" Default: `{param.default}`." if given else ""
     return f"- {names}: {help_text}{default}"
 
 
