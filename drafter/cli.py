@@ -208,8 +208,8 @@ def build(
 ) -> None:
     """Write every release of a folder, in parallel; a failing file does not stop the others.
 
-    Prints progress and a summary; exits 1 if any file was invalid, 3 if an output could
-    not be written (see the README).
+    Prints progress and a summary; exits 1 if any file was invalid, else 3 if an output
+    could not be written, else 4 if a limit was hit.
 
     Example: drafter build releases/ --pdf --out out/ --jobs 2
     """
