@@ -417,8 +417,7 @@ class Release(_Model):
     translations: dict[Language, dict[str, Any]] = Field(
         default_factory=dict,
         description="Other language versions: for each language code, only that language's "
-        "text (title, body, names, places, sentences); the facts are shared. See "
-        "drafter.languages.",
+        "text (title, body, names, places, sentences); the facts are shared.",
     )
 
     @property
