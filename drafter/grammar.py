@@ -1,0 +1,213 @@
+# ruff: noqa: RUF001, RUF002 - Bulgarian words are written in Cyrillic
+"""The grammar a language's sentence frames need around a name: number, gender, articles, cases.
+
+The house's catalogues write their sentences around the meeting's name and the places as
+the translation gives them ("dialogue sur les droits de l'homme", "Menschenrechtsdialog",
+"диалог по правата на човека"). A frame cannot inflect them, so the forms a language needs
+are made here and given to every message beside the name as written:
+
+- `the_meeting`: the name with its definite article (`le dialogue ...`, `den
+  Menschenrechtsdialog`, `диалога по правата на човека`);
+- `meeting_of`: the name as after "round of" (`du dialogue ...`, `des
+  Menschenrechtsdialogs`);
+- `their_meeting`: the name after "their" (`leur dialogue`, `ihren Menschenrechtsdialog`,
+  `своя диалог`).
+
+Gender and number are read off the name's head word by its ending, as far as the language
+shows them; English and the other languages get the name as written.
+`contract` joins French prepositions to the article that follows them (`à Le Caire`: `au
+Caire`) and drops a sentence's full stop after an abbreviation's (`2013 г..`).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from markupsafe import Markup
+
+__all__ = ["FILTERS", "contract", "is_plural", "meeting_forms", "named_event", "ordinal_suffix"]
+
+Gender = Literal["masculine", "feminine", "neuter", "plural"]
+
+_FR_FEMININE = ("ion", "ence", "ance", "té", "ure", "ée", "contre", "onde", "ade", "ise", "ie")
+_DE_FEMININE = ("ung", "heit", "keit", "schaft", "ion", "tät", "enz", "anz", "ie", "ik", "ur", "e")
+_DE_NEUTER = ("treffen", "forum", "gremium", "gespräch", "komitee", "seminar")
+_VOWELS = "aeiouyhâàéèêëîïôûüœ"
+
+
+def _head(name: str, language: str) -> str:
+    """The word of the name that carries its number and gender."""
+    words = name.split()
+    if not words:
+        return ""
+    if language == "bg" and len(words) > 1 and re.search(r"(ски|цки|чки|жки|ен|ни)$", words[0]):
+        return words[1]  # an adjective first: "политически диалог"
+    if language == "de":
+        return next((w for w in words if w[:1].isupper()), words[0])
+    return words[0]
+
+
+def is_plural(name: str, language: str) -> bool:
+    """Whether the meeting's name is a plural (`consultations`, `Konsultationen`, `консултации`)."""
+    head = _head(name, language).lower()
+    if language == "fr":
+        return head.endswith(("s", "x"))
+    if language == "de":
+        return head.endswith(("ungen", "ionen", "gespräche", "verhandlungen", "beratungen"))
+    if language == "bg":
+        return head.endswith(("и", "ове", "еве"))
+    return head.endswith("s")
+
+
+def _gender(name: str, language: str) -> Gender:
+    head = _head(name, language).lower()
+    if is_plural(name, language):
+        return "plural"
+    if language == "fr":
+        return "feminine" if head.endswith(_FR_FEMININE) else "masculine"
+    if language == "de":
+        if head.endswith(_DE_NEUTER):
+            return "neuter"
+        return "feminine" if head.endswith(_DE_FEMININE) else "masculine"
+    if language == "bg":
+        if head.endswith(("а", "я")):
+            return "feminine"
+        return "neuter" if head.endswith(("о", "е")) else "masculine"
+    return "masculine"
+
+
+def named_event(article: str, name: str, language: str) -> bool:
+    """Whether the talks are one named event ("the Human Rights Dialogue").
+
+    In English only `article: the` says so (a name in the singular without it is the
+    officer's to correct); another language's name in the singular is one as well, so that
+    its frames never print a singular name as a plural ("des dialogue").
+    """
+    if article:
+        return True
+    return language in _FORMS and not is_plural(name, language)
+
+
+def meeting_forms(name: str, language: str) -> dict[str, str]:
+    """The meeting's name in the forms the language's frames take (see the module)."""
+    make = _FORMS.get(language)
+    if make is None:
+        return {"the_meeting": name, "meeting_of": name, "their_meeting": name}
+    return make(name, _gender(name, language))
+
+
+def _french(name: str, gender: Gender) -> dict[str, str]:
+    if gender == "plural":
+        return {
+            "the_meeting": f"les {name}",
+            "meeting_of": f"des {name}",
+            "their_meeting": f"leurs {name}",
+        }
+    if name[:1].lower() in _VOWELS:
+        return {
+            "the_meeting": f"l'{name}",
+            "meeting_of": f"de l'{name}",
+            "their_meeting": f"leur {name}",
+        }
+    if gender == "feminine":
+        return {
+            "the_meeting": f"la {name}",
+            "meeting_of": f"de la {name}",
+            "their_meeting": f"leur {name}",
+        }
+    return {
+        "the_meeting": f"le {name}",
+        "meeting_of": f"du {name}",
+        "their_meeting": f"leur {name}",
+    }
+
+
+def _german(name: str, gender: Gender) -> dict[str, str]:
+    if gender in ("plural", "feminine"):
+        the = "die"
+        return {
+            "the_meeting": f"{the} {name}",
+            "meeting_of": f"der {name}",
+            "their_meeting": f"ihre {name}",
+        }
+    first, _, rest = name.partition(" ")
+    ending = "es" if re.search(r"(s|ß|x|z|sch)$", first) else "s"
+    genitive = f"{first}{ending}" + (f" {rest}" if rest else "")
+    if gender == "neuter":
+        return {
+            "the_meeting": f"das {name}",
+            "meeting_of": f"des {genitive}",
+            "their_meeting": f"ihr {name}",
+        }
+    return {
+        "the_meeting": f"den {name}",
+        "meeting_of": f"des {genitive}",
+        "their_meeting": f"ihren {name}",
+    }
+
+
+def _bulgarian(name: str, gender: Gender) -> dict[str, str]:
+    words = name.split(" ")
+    first = words[0]
+    if gender == "plural":
+        definite, their = f"{first}те", "своите"
+    elif gender == "feminine":
+        definite, their = f"{first}та", "своята"
+    elif gender == "neuter":
+        definite, their = f"{first}то", "своето"
+    elif first.endswith("и"):  # a masculine adjective first: "политическия диалог"
+        definite, their = f"{first}я", "своя"
+    elif first.endswith("й"):
+        definite, their = f"{first[:-1]}я", "своя"
+    else:
+        definite, their = f"{first}а", "своя"
+    the = " ".join([definite, *words[1:]])
+    return {"the_meeting": the, "meeting_of": the, "their_meeting": f"{their} {name}"}
+
+
+_FORMS = {"fr": _french, "de": _german, "bg": _bulgarian}
+
+_FR_CONTRACTIONS = re.compile(r"\b(à|de) ([Ll]es?) ")
+_DOUBLE_STOP = re.compile(r"(?<=[^.\s]\.)\.$")
+
+
+def contract(text: str, language: str = "en") -> str:
+    """A generated sentence with French `à le`, `de les`... contracted (`au`, `des`).
+
+    A sentence ending in an abbreviation's full stop gets no second one (`2013 г..`).
+    """
+    result = _DOUBLE_STOP.sub("", text)
+    if language == "fr":
+        result = _FR_CONTRACTIONS.sub(_contracted, result)
+    return Markup(result) if isinstance(text, Markup) else result  # noqa: S704 - text already escaped
+
+
+def _contracted(match: re.Match[str]) -> str:
+    preposition, article = match.group(1), match.group(2).lower()
+    joined = {("à", "le"): "au", ("à", "les"): "aux", ("de", "le"): "du", ("de", "les"): "des"}
+    return f"{joined[preposition, article]} "
+
+
+FILTERS = {"contract": contract, "meeting_forms": meeting_forms, "named_event": named_event}
+
+
+def ordinal_suffix(number: int, language: str, form: str = "") -> str:
+    """The ending of an ordinal in figures where it depends on the number: `1er`, `4e`; `1-ви`.
+
+    In the grammatical form given (`masculine`, `feminine`, `neuter`): `1-ва`, `1re`.
+    """
+    if language == "fr":
+        return ("re" if form == "feminine" else "er") if number == 1 else "e"
+    if language != "bg":
+        return ""
+    if 11 <= number % 100 <= 19:
+        masculine = "и"
+    elif number % 100 == 0:
+        masculine = "тен"  # стотен, двестотен
+    else:
+        masculine = {1: "ви", 2: "ри", 3: "ти", 4: "ти"}.get(number % 10, "и")
+    ending = {"feminine": "а", "neuter": "о"}.get(form)
+    if ending is None:
+        return masculine
+    return "тн" + ending if masculine == "тен" else masculine[:-1] + ending
