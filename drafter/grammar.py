@@ -26,7 +26,15 @@ from typing import Literal
 
 from markupsafe import Markup
 
-__all__ = ["FILTERS", "contract", "is_plural", "meeting_forms", "named_event", "ordinal_suffix"]
+__all__ = [
+    "FILTERS",
+    "compound",
+    "contract",
+    "is_plural",
+    "meeting_forms",
+    "named_event",
+    "ordinal_suffix",
+]
 
 Gender = Literal["masculine", "feminine", "neuter", "plural"]
 
@@ -168,6 +176,23 @@ def _bulgarian(name: str, gender: Gender) -> dict[str, str]:
 
 _FORMS = {"fr": _french, "de": _german, "bg": _bulgarian}
 
+_ARTICLES = {"de": ("der", "die", "das", "den", "dem"), "fr": ("le", "la", "les")}
+
+
+def compound(name: str, language: str = "en") -> str:
+    """A party's name as part of a compound: without its article (`die Türkei`: `EU-Türkei`).
+
+    The English `the` is dropped where the party's `compound` is made (schema); this drops
+    the article of a translation's short name the same way.
+    """
+    first, _, rest = name.partition(" ")
+    if rest and first.lower() in _ARTICLES.get(language, ()):
+        return rest
+    if language == "fr" and name[:2].lower() == "l'":
+        return name[2:]
+    return name
+
+
 _FR_CONTRACTIONS = re.compile(r"\b(à|de) ([Ll]es?) ")
 _DOUBLE_STOP = re.compile(r"(?<=[^.\s]\.)\.$")
 
@@ -189,7 +214,12 @@ def _contracted(match: re.Match[str]) -> str:
     return f"{joined[preposition, article]} "
 
 
-FILTERS = {"contract": contract, "meeting_forms": meeting_forms, "named_event": named_event}
+FILTERS = {
+    "compound": compound,
+    "contract": contract,
+    "meeting_forms": meeting_forms,
+    "named_event": named_event,
+}
 
 
 def ordinal_suffix(number: int, language: str, form: str = "") -> str:

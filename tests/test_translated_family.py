@@ -356,3 +356,31 @@ def test_the_forms_of_a_meeting_s_name(name: str, code: str, the: str, of: str, 
         "meeting_of": of,
         "their_meeting": their,
     }
+
+
+def test_a_german_short_name_with_its_article_is_not_put_in_a_compound() -> None:
+    translated = {
+        "de": {
+            "counterpart": {"name": "die Republik Türkei", "short_name": "die Türkei"},
+            "meeting": {"name": "Menschenrechtskonsultationen"},
+        }
+    }
+    data = _release(
+        translated,
+        counterpart={"name": "the Republic of Turkey", "short_name": "Turkey"},
+        meeting={"name": "human rights consultations", "article": ""},
+        next_round={"place": "Brussels"},
+    )
+    _assert_in_all(
+        data,
+        "de",
+        "Die EU und die Türkei halten Menschenrechtskonsultationen ab",
+        "Die nächste Runde der EU-Türkei-Menschenrechtskonsultationen soll in Brüssel stattfinden.",
+        absent=("EU-die",),
+    )
+
+
+def test_a_named_event_ending_in_s_is_headed_as_one_event() -> None:
+    translated = {"de": {"meeting": {"name": "Menschenrechtsausschuss"}}}
+    data = _release(translated, previous_rounds=[{"date": "2012-05-14"}])
+    _assert_in_all(data, "de", "Frühere Runden des Menschenrechtsausschusses:")
