@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001, RUF002 - Bulgarian words are written in Cyrillic
+# ruff: noqa: RUF001, RUF002, RUF003 - Bulgarian words are written in Cyrillic
 """The grammar a language's sentence frames need around a name: number, gender, articles, cases.
 
 The house's catalogues write their sentences around the meeting's name and the places as
@@ -195,17 +195,32 @@ def compound(name: str, language: str = "en") -> str:
 
 _FR_CONTRACTIONS = re.compile(r"\b(à|de) ([Ll]es?) ")
 _DOUBLE_STOP = re.compile(r"(?<=[^.\s]\.)\.$")
+_FR_ELISION = re.compile(r"\b([Dd])e (?=[aeiouâàéèêëîïôûœAEIOUÂÀÉÈÊÎÔÛŒ])")
+# Bulgarian "в" and "с" before a word starting with their own sound: "във Виена", "със Сърбия".
+_BG_LONG = re.compile(r"(?<!\w)([Вв]) (?=[ВвФф])|(?<!\w)([Сс]) (?=[СсЗз])")
 
 
 def contract(text: str, language: str = "en") -> str:
     """A generated sentence with French `à le`, `de les`... contracted (`au`, `des`).
 
-    A sentence ending in an abbreviation's full stop gets no second one (`2013 г..`).
+    French `de` before a vowel is elided (`d'entretiens`); Bulgarian `в` and `с` before
+    their own sound are lengthened (`във Виена`, `със Сърбия`). A sentence ending in an
+    abbreviation's full stop gets no second one (`2013 г..`).
     """
     result = _DOUBLE_STOP.sub("", text)
     if language == "fr":
         result = _FR_CONTRACTIONS.sub(_contracted, result)
+        apostrophe = "&#39;" if isinstance(text, Markup) else "'"
+        result = _FR_ELISION.sub(rf"\1{apostrophe}", result)
+    elif language == "bg":
+        result = _BG_LONG.sub(_lengthened, result)
     return Markup(result) if isinstance(text, Markup) else result  # noqa: S704 - text already escaped
+
+
+def _lengthened(match: re.Match[str]) -> str:
+    if match.group(1):
+        return f"{match.group(1)}ъв "
+    return f"{match.group(2)}ъс "
 
 
 def _contracted(match: re.Match[str]) -> str:

@@ -384,3 +384,33 @@ def test_a_named_event_ending_in_s_is_headed_as_one_event() -> None:
     translated = {"de": {"meeting": {"name": "Menschenrechtsausschuss"}}}
     data = _release(translated, previous_rounds=[{"date": "2012-05-14"}])
     _assert_in_all(data, "de", "Frühere Runden des Menschenrechtsausschusses:")
+
+
+def test_a_bulgarian_preposition_before_its_own_sound_is_lengthened() -> None:
+    data = _release(meeting={"place": "Vienna"}, next_round={"place": "Warsaw"})
+    _assert_in_all(
+        data,
+        "bg",
+        "кръг от диалога по правата на човека във Виена.",
+        "следва да се проведе във Варшава.",
+        absent=(" в Виена", " в Варшава"),
+    )
+
+
+def test_french_de_before_a_vowel_is_elided() -> None:
+    translated = {"fr": {"meeting": {"name": "entretiens politiques"}}}
+    data = _release(
+        translated,
+        meeting={"name": "political talks", "article": ""},
+        next_round={"place": "Brussels"},
+        previous_rounds=[{"date": "2012-05-14"}],
+    )
+    _assert_in_all(
+        data,
+        "fr",
+        "L'UE et le Kirghizstan tiennent des entretiens politiques",
+        "ont tenu leur quatrième cycle d'entretiens politiques à Bichkek.",
+        "Le prochain cycle d'entretiens politiques entre l'UE et le Kirghizstan",
+        "Précédents cycles d'entretiens politiques :",
+        absent=("de entretiens",),
+    )
