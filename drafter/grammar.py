@@ -44,16 +44,36 @@ _DE_NEUTER = ("treffen", "forum", "gremium", "gespräch", "komitee", "seminar")
 _VOWELS = "aeiouyhâàéèêëîïôûüœ"
 
 
+_BG_PREPOSITIONS = {
+    "по",
+    "на",
+    "за",
+    "между",
+    "с",
+    "със",
+    "в",
+    "във",
+    "от",
+    "относно",
+    "към",
+    "при",
+    "и",
+}
+
+
+def _head_index(words: list[str], language: str) -> int:
+    """Which word of the name carries its number and gender (the adjectives before it not)."""
+    if language == "de":  # nouns have capitals: "politischer Dialog"
+        return next((i for i, word in enumerate(words) if word[:1].isupper()), 0)
+    if language == "bg" and len(words) > 1 and words[1] not in _BG_PREPOSITIONS:
+        return 1  # an adjective first: "политически диалог", "годишен диалог"
+    return 0
+
+
 def _head(name: str, language: str) -> str:
     """The word of the name that carries its number and gender."""
     words = name.split()
-    if not words:
-        return ""
-    if language == "bg" and len(words) > 1 and re.search(r"(ски|цки|чки|жки|ен|ни)$", words[0]):
-        return words[1]  # an adjective first: "политически диалог"
-    if language == "de":
-        return next((w for w in words if w[:1].isupper()), words[0])
-    return words[0]
+    return words[_head_index(words, language)] if words else ""
 
 
 def is_plural(name: str, language: str) -> bool:
@@ -132,44 +152,52 @@ def _french(name: str, gender: Gender) -> dict[str, str]:
 
 
 def _german(name: str, gender: Gender) -> dict[str, str]:
+    words = name.split(" ")
+    head = _head_index(words, "de")
+    weak = [_weak(word) for word in words[:head]]  # "des politischen Dialogs"
     if gender in ("plural", "feminine"):
-        the = "die"
+        plural = gender == "plural"
+        the = " ".join([*weak, *words[head:]]) if plural else name
         return {
-            "the_meeting": f"{the} {name}",
-            "meeting_of": f"der {name}",
-            "their_meeting": f"ihre {name}",
+            "the_meeting": f"die {the}",
+            "meeting_of": f"der {' '.join([*weak, *words[head:]])}",
+            "their_meeting": f"ihre {the}",
         }
-    first, _, rest = name.partition(" ")
-    ending = "es" if re.search(r"(s|ß|x|z|sch)$", first) else "s"
-    genitive = f"{first}{ending}" + (f" {rest}" if rest else "")
+    ending = "es" if re.search(r"(s|ß|x|z|sch)$", words[head]) else "s"
+    genitive = " ".join([*weak, words[head] + ending, *words[head + 1 :]])
     if gender == "neuter":
+        the = " ".join([*(word[:-1] for word in words[:head]), *words[head:]])
         return {
-            "the_meeting": f"das {name}",
+            "the_meeting": f"das {the}",
             "meeting_of": f"des {genitive}",
             "their_meeting": f"ihr {name}",
         }
+    the = " ".join([*weak, *words[head:]])
     return {
-        "the_meeting": f"den {name}",
+        "the_meeting": f"den {the}",
         "meeting_of": f"des {genitive}",
-        "their_meeting": f"ihren {name}",
+        "their_meeting": f"ihren {the}",
     }
+
+
+def _weak(adjective: str) -> str:
+    """A German adjective as after an article that shows the case: `politischer`: `politischen`."""
+    stem = re.sub(r"(er|es|e|en)$", "", adjective)
+    return f"{stem}en"
 
 
 def _bulgarian(name: str, gender: Gender) -> dict[str, str]:
     words = name.split(" ")
     first = words[0]
-    if gender == "plural":
-        definite, their = f"{first}те", "своите"
-    elif gender == "feminine":
-        definite, their = f"{first}та", "своята"
-    elif gender == "neuter":
-        definite, their = f"{first}то", "своето"
-    elif first.endswith("и"):  # a masculine adjective first: "политическия диалог"
-        definite, their = f"{first}я", "своя"
+    their = {"plural": "своите", "feminine": "своята", "neuter": "своето"}.get(gender, "своя")
+    if gender in ("plural", "feminine", "neuter"):
+        definite = first + {"plural": "те", "feminine": "та", "neuter": "то"}[gender]
+    elif _head_index(words, "bg") == 1:  # a masculine adjective: "политическия", "годишния"
+        definite = first[:-2] + "ния" if first.endswith("ен") else first.rstrip("и") + "ия"
     elif first.endswith("й"):
-        definite, their = f"{first[:-1]}я", "своя"
+        definite = f"{first[:-1]}я"
     else:
-        definite, their = f"{first}а", "своя"
+        definite = f"{first}а"
     the = " ".join([definite, *words[1:]])
     return {"the_meeting": the, "meeting_of": the, "their_meeting": f"{their} {name}"}
 

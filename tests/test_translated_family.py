@@ -328,6 +328,36 @@ def test_a_previous_round_s_link_is_named_in_the_language() -> None:
         ),
         ("Ausschuss", "de", "den Ausschuss", "des Ausschusses", "ihren Ausschuss"),
         (
+            "politischer Dialog",
+            "de",
+            "den politischen Dialog",
+            "des politischen Dialogs",
+            "ihren politischen Dialog",
+        ),
+        (
+            "hochrangiges Treffen",
+            "de",
+            "das hochrangige Treffen",
+            "des hochrangigen Treffens",
+            "ihr hochrangiges Treffen",
+        ),
+        (
+            "hochrangige Konferenz",
+            "de",
+            "die hochrangige Konferenz",
+            "der hochrangigen Konferenz",
+            "ihre hochrangige Konferenz",
+        ),
+        (
+            "politische Gespräche",
+            "de",
+            "die politischen Gespräche",
+            "der politischen Gespräche",
+            "ihre politischen Gespräche",
+        ),
+        ("годишен диалог", "bg", "годишния диалог", "годишния диалог", "своя годишен диалог"),
+        ("нов диалог", "bg", "новия диалог", "новия диалог", "своя нов диалог"),
+        (
             "среща на високо равнище",
             "bg",
             "срещата на високо равнище",
@@ -413,4 +443,20 @@ def test_french_de_before_a_vowel_is_elided() -> None:
         "Le prochain cycle d'entretiens politiques entre l'UE et le Kirghizstan",
         "Précédents cycles d'entretiens politiques :",
         absent=("de entretiens",),
+    )
+
+
+def test_german_talks_named_with_an_adjective_are_declined() -> None:
+    translated = {"de": {"meeting": {"name": "politische Gespräche"}}}
+    data = _release(
+        translated,
+        meeting={"name": "political talks", "article": ""},
+        previous_rounds=[{"date": "2012-05-14"}],
+    )
+    _assert_in_all(
+        data,
+        "de",
+        "Die EU und Kirgisistan halten politische Gespräche ab",
+        "in Bischkek ihre vierte Runde der politischen Gespräche abgehalten.",
+        "Frühere Runden der politischen Gespräche:",
     )
