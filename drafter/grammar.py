@@ -28,6 +28,7 @@ from markupsafe import Markup
 
 __all__ = [
     "FILTERS",
+    "at_place",
     "compound",
     "contract",
     "is_plural",
@@ -221,6 +222,11 @@ def compound(name: str, language: str = "en") -> str:
     return name
 
 
+def at_place(place: str, language: str = "en") -> str:
+    """A place with the preposition French repeats before each of a list: `au Caire`."""
+    return contract(f"à {place}", language) if language == "fr" else place
+
+
 _FR_CONTRACTIONS = re.compile(r"\b(à|de) ([Ll]es?) ")
 _DOUBLE_STOP = re.compile(r"(?<=[^.\s]\.)\.$")
 _FR_ELISION = re.compile(r"\b([Dd])e (?=[aeiouâàéèêëîïôûœAEIOUÂÀÉÈÊÎÔÛŒ])")
@@ -258,6 +264,7 @@ def _contracted(match: re.Match[str]) -> str:
 
 
 FILTERS = {
+    "at_place": at_place,
     "compound": compound,
     "contract": contract,
     "meeting_forms": meeting_forms,

@@ -14,7 +14,7 @@ import zipfile
 from typing import Any
 
 import pytest
-from textutil import docx_blocks, html_blocks, normalise, pdf_text
+from textutil import REFERENCE_YAML, docx_blocks, html_blocks, normalise, pdf_text
 
 import drafter
 from drafter.grammar import meeting_forms
@@ -460,3 +460,27 @@ def test_german_talks_named_with_an_adjective_are_declined() -> None:
         "in Bischkek ihre vierte Runde der politischen Gespräche abgehalten.",
         "Frühere Runden der politischen Gespräche:",
     )
+
+
+def test_french_repeats_its_preposition_before_each_place_of_a_meeting() -> None:
+    meetings = [
+        {"participants": "NGOs", "places": ["Bishkek", "Osh", "Cairo"], "date": "2012-11-20"}
+    ]
+    translated = {"fr": {"civil_society": {"meetings": [{"participants": "des ONG"}]}}}
+    data = _release(translated, civil_society={"meetings": meetings})
+    _assert_in_all(
+        data, "fr", "l'UE a rencontré des ONG à Bichkek, à Osh et au Caire le 20 novembre."
+    )
+    _assert_in_all(data, "de", "traf die EU NGOs in Bischkek, Osh und Kairo am 20. November.")
+
+
+def test_the_example_s_french_meets_ngos_in_moscow_and_in_st_petersburg() -> None:
+    release = drafter.load_release(REFERENCE_YAML)
+    outputs = drafter.render_all(release, language="fr")
+    texts = {
+        "html": " ".join(html_blocks(outputs["html"])),
+        "docx": " ".join(docx_blocks(outputs["docx"])),
+        "pdf": normalise(pdf_text(outputs["pdf"])),
+    }
+    for fmt, text in texts.items():
+        assert "d'ONG russes à Moscou et à Saint-Pétersbourg du 24 au 27 avril" in text, fmt
