@@ -35,6 +35,7 @@ __all__ = [
     "meeting_forms",
     "named_event",
     "ordinal_suffix",
+    "talks_of",
 ]
 
 Gender = Literal["masculine", "feminine", "neuter", "plural"]
@@ -222,6 +223,21 @@ def compound(name: str, language: str = "en") -> str:
     return name
 
 
+def talks_of(name: str, first: str, second: str, language: str = "en") -> str:
+    """The talks between two parties as after "round of", where the language compounds them.
+
+    German compounds a one-word name (`der EU-Russland-Menschenrechtskonsultationen`) and
+    puts the parties after a longer one (`der politischen Gespräche EU-Kirgisistan`).
+    """
+    if language != "de":
+        return f"{first}-{second} {name}"
+    of = meeting_forms(name, language)["meeting_of"]
+    if " " in name:
+        return f"{of} {first}-{second}"
+    article, _, noun = of.partition(" ")
+    return f"{article} {first}-{second}-{noun}"
+
+
 def at_place(place: str, language: str = "en") -> str:
     """A place with the preposition French repeats before each of a list: `au Caire`."""
     return contract(f"à {place}", language) if language == "fr" else place
@@ -264,6 +280,7 @@ def _contracted(match: re.Match[str]) -> str:
 
 
 FILTERS = {
+    "talks_of": talks_of,
     "at_place": at_place,
     "compound": compound,
     "contract": contract,

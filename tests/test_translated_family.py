@@ -452,12 +452,14 @@ def test_german_talks_named_with_an_adjective_are_declined() -> None:
         translated,
         meeting={"name": "political talks", "article": ""},
         previous_rounds=[{"date": "2012-05-14"}],
+        next_round={"place": "Brussels"},
     )
     _assert_in_all(
         data,
         "de",
         "Die EU und Kirgisistan halten politische Gespräche ab",
         "in Bischkek ihre vierte Runde der politischen Gespräche abgehalten.",
+        "Die nächste Runde der politischen Gespräche EU-Kirgisistan soll in Brüssel stattfinden.",
         "Frühere Runden der politischen Gespräche:",
     )
 
