@@ -486,3 +486,11 @@ def test_the_example_s_french_meets_ngos_in_moscow_and_in_st_petersburg() -> Non
     }
     for fmt, text in texts.items():
         assert "d'ONG russes à Moscou et à Saint-Pétersbourg du 24 au 27 avril" in text, fmt
+
+
+def test_the_example_s_french_keeps_its_semicolon_with_its_word() -> None:
+    outputs = drafter.render_all(drafter.load_release(REFERENCE_YAML), language="fr")
+    with zipfile.ZipFile(io.BytesIO(outputs["docx"])) as word:
+        document = word.read("word/document.xml").decode()
+    for fmt, text in (("html", outputs["html"].decode()), ("docx", document)):
+        assert "Conseil des droits de l'homme\u00a0; OSCE" in text.replace("&#39;", "'"), fmt
