@@ -43,6 +43,7 @@ Gender = Literal["masculine", "feminine", "neuter", "plural"]
 _FR_FEMININE = ("ion", "ence", "ance", "té", "ure", "ée", "contre", "onde", "ade", "ise", "ie")
 _DE_FEMININE = ("ung", "heit", "keit", "schaft", "ion", "tät", "enz", "anz", "ie", "ik", "ur", "e")
 _DE_NEUTER = ("treffen", "forum", "gremium", "gespräch", "komitee", "seminar")
+_FR_SINGULAR = ("processus", "discours", "concours", "cours")
 _VOWELS = "aeiouyhâàéèêëîïôûüœ"
 
 
@@ -82,7 +83,7 @@ def is_plural(name: str, language: str) -> bool:
     """Whether the meeting's name is a plural (`consultations`, `Konsultationen`, `консултации`)."""
     head = _head(name, language).lower()
     if language == "fr":
-        return head.endswith(("s", "x"))
+        return head.endswith(("s", "x")) and head not in _FR_SINGULAR
     if language == "de":
         return head.endswith(("ungen", "ionen", "gespräche", "verhandlungen", "beratungen"))
     if language == "bg":

@@ -306,6 +306,13 @@ def test_a_previous_round_s_link_is_named_in_the_language() -> None:
             "leurs entretiens politiques",
         ),
         (
+            "processus de Barcelone",
+            "fr",
+            "le processus de Barcelone",
+            "du processus de Barcelone",
+            "leur processus de Barcelone",
+        ),
+        (
             "Menschenrechtstreffen",
             "de",
             "das Menschenrechtstreffen",
