@@ -14,8 +14,11 @@ are made here and given to every message beside the name as written:
   `своя диалог`).
 
 Gender and number are read off the name's head word by its ending, as far as the language
-shows them; English and the other languages get the name as written.
-`contract` joins French prepositions to the article that follows them (`à Le Caire`: `au
+shows them; English and the other languages get the name as written. Beside them:
+`talks_of` (German: `der EU-Russland-Menschenrechtskonsultationen`), `at_place` (French
+repeats `à` before each place: `à Moscou et à Saint-Pétersbourg`), `compound` (a short
+name without its article: `EU-Türkei`), `ordinal_suffix` (`1er`, `1-ви`, `4-ти`), and
+`contract`, which joins French prepositions to the article after them (`à Le Caire`: `au
 Caire`) and drops a sentence's full stop after an abbreviation's (`2013 г..`).
 """
 
@@ -47,21 +50,9 @@ _FR_SINGULAR = ("processus", "discours", "concours", "cours")
 _VOWELS = "aeiouyhâàéèêëîïôûüœ"
 
 
-_BG_PREPOSITIONS = {
-    "по",
-    "на",
-    "за",
-    "между",
-    "с",
-    "със",
-    "в",
-    "във",
-    "от",
-    "относно",
-    "към",
-    "при",
-    "и",
-}
+_BG_PREPOSITIONS = frozenset(
+    ["по", "на", "за", "между", "с", "със", "в", "във", "от", "относно", "към", "при", "и"]
+)
 
 
 def _head_index(words: list[str], language: str) -> int:
@@ -280,16 +271,6 @@ def _contracted(match: re.Match[str]) -> str:
     return f"{joined[preposition, article]} "
 
 
-FILTERS = {
-    "talks_of": talks_of,
-    "at_place": at_place,
-    "compound": compound,
-    "contract": contract,
-    "meeting_forms": meeting_forms,
-    "named_event": named_event,
-}
-
-
 def ordinal_suffix(number: int, language: str, form: str = "") -> str:
     """The ending of an ordinal in figures where it depends on the number: `1er`, `4e`; `1-ви`.
 
@@ -309,3 +290,13 @@ def ordinal_suffix(number: int, language: str, form: str = "") -> str:
     if ending is None:
         return masculine
     return "тн" + ending if masculine == "тен" else masculine[:-1] + ending
+
+
+FILTERS = {
+    "at_place": at_place,
+    "compound": compound,
+    "contract": contract,
+    "meeting_forms": meeting_forms,
+    "named_event": named_event,
+    "talks_of": talks_of,
+}
