@@ -13,6 +13,9 @@ from babel.lists import format_list
 from markupsafe import Markup, escape
 from num2words import CONVERTER_CLASSES, num2words
 
+from drafter import grammar
+from drafter.grammar import ordinal_suffix
+
 if TYPE_CHECKING:
     from unicode_rbnf import RbnfEngine
 
@@ -116,7 +119,7 @@ def ordinal(
         words = _ordinal_words(number, language, form)
         if words is not None:
             return words
-    return _ordinal_figures(number, language, figures)
+    return _ordinal_figures(number, language, figures, form)
 
 
 def _ordinal_words(number: int, language: str, form: str) -> str | None:
@@ -132,9 +135,9 @@ def _ordinal_words(number: int, language: str, form: str) -> str | None:
     return None
 
 
-def _ordinal_figures(number: int, language: str, figures: str) -> str:
-    if figures:
-        return figures % {"number": number}
+def _ordinal_figures(number: int, language: str, figures: str, form: str = "") -> str:
+    if figures:  # %(suffix)s: the ending that depends on the number (1er, 4e; 1-ви, 4-ти)
+        return figures % {"number": number, "suffix": ordinal_suffix(number, language, form)}
     if language in CONVERTER_CLASSES:
         try:
             return str(num2words(number, to="ordinal_num", lang=language))
@@ -188,4 +191,5 @@ FILTERS = {
     "span_start": span_start,
     "join_words": join_words,
     "sentence_start": sentence_start,
+    **grammar.FILTERS,
 }
