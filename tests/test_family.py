@@ -11,7 +11,8 @@ from typing import Any
 
 import pytest
 import yaml
-from textutil import docx_blocks, html_blocks, normalise, pdf_text
+from familyutil import KYRGYZ_ROUND, assert_in_all, changed, texts
+from textutil import docx_blocks, html_blocks
 
 import drafter
 from drafter.importing import import_release
@@ -20,44 +21,7 @@ from drafter.next_round import draft_next
 
 def _release(**changes: Any) -> dict[str, Any]:
     """A plausible round of the EU-Kyrgyzstan dialogue, with `changes` made to it."""
-    data: dict[str, Any] = {
-        "issuer": "European Union",
-        "place": "Brussels",
-        "date": "2012-12-03",
-        "reference": "A 540/12",
-        "counterpart": {"name": "the Kyrgyz Republic", "short_name": "Kyrgyzstan"},
-        "meeting": {
-            "name": "Human Rights Dialogue",
-            "article": "the",
-            "round": "4",
-            "date": "2012-11-27",
-            "place": "Bishkek",
-        },
-    }
-    for key, value in changes.items():
-        if isinstance(value, dict) and isinstance(data.get(key), dict):
-            data[key] = {**data[key], **value}
-        else:
-            data[key] = value
-    return data
-
-
-def _texts(data: dict[str, Any]) -> dict[str, str]:
-    """The release's text in each format, words separated by single spaces."""
-    outputs = drafter.render_all(drafter.validate_release(data))
-    return {
-        "html": " | ".join(html_blocks(outputs["html"])),
-        "docx": " | ".join(docx_blocks(outputs["docx"])),
-        "pdf": normalise(pdf_text(outputs["pdf"])),
-    }
-
-
-def _assert_in_all(data: dict[str, Any], *expected: str, absent: tuple[str, ...] = ()) -> None:
-    for fmt, text in _texts(data).items():
-        for words in expected:
-            assert words in text, f"{fmt}: {words!r} not in {text!r}"
-        for words in absent:
-            assert words not in text, f"{fmt}: {words!r} in {text!r}"
+    return changed(KYRGYZ_ROUND, **changes)
 
 
 @pytest.mark.parametrize(
@@ -72,7 +36,7 @@ def _assert_in_all(data: dict[str, Any], *expected: str, absent: tuple[str, ...]
 )
 def test_days_running_are_joined_by_the_house_hyphen(start: str, end: str, expected: str) -> None:
     data = _release(date="2014-01-02", reference="A 2/14", meeting={"date": start, "end_date": end})
-    _assert_in_all(data, expected)
+    assert_in_all(data, expected)
 
 
 def test_a_civil_society_meeting_of_two_days_reads_the_same() -> None:
@@ -86,7 +50,7 @@ def test_a_civil_society_meeting_of_two_days_reads_the_same() -> None:
         {"participants": "international NGOs", "places": ["Brussels"], "date": "2012-11-20"},
     ]
     data = _release(meeting={"date": "2012-11-30"}, civil_society={"meetings": meetings})
-    _assert_in_all(
+    assert_in_all(
         data,
         "the EU met representatives of Kyrgyz civil society in Bishkek and Osh on 28-29 "
         "November and international NGOs in Brussels on 20 November.",
@@ -100,7 +64,7 @@ def test_a_civil_society_meeting_of_two_days_reads_the_same() -> None:
 def test_a_number_of_another_form_is_printed_under_the_date_line(number: str) -> None:
     data = _release(date="2013-06-27", identifier=number)
     data.pop("reference")
-    for fmt, text in _texts(data).items():
+    for fmt, text in texts(data).items():
         assert f"Brussels, 27 June 2013 {number}" in text.replace(" | ", " "), fmt
 
 
@@ -188,7 +152,7 @@ def test_a_reference_without_its_space_is_told_how_to_write_it(written: str, hin
 
 
 def test_the_article_of_a_named_dialogue_may_be_written_with_a_capital() -> None:
-    _assert_in_all(
+    assert_in_all(
         _release(meeting={"article": "The"}),
         "held their fourth round of the Human Rights Dialogue in Bishkek.",
     )
@@ -210,7 +174,7 @@ def test_the_article_of_a_named_dialogue_may_be_written_with_a_capital() -> None
 )
 def test_a_timing_with_its_own_preposition_gets_no_second_one(timing: str, expected: str) -> None:
     data = _release(next_round={"timing": timing, "place": "Brussels"})
-    _assert_in_all(data, expected, absent=("in in ", "in next", "in by", "in at "))
+    assert_in_all(data, expected, absent=("in in ", "in next", "in by", "in at "))
 
 
 @pytest.mark.parametrize("number", ["130627/01", "11361/13 PRESSE 281"])
@@ -257,7 +221,7 @@ def test_a_talks_name_in_the_singular_without_its_article_is_found(
 
 def test_a_next_round_known_by_its_place_alone() -> None:
     data = _release(next_round={"place": "Brussels"})
-    _assert_in_all(
+    assert_in_all(
         data,
         "The next round of the EU-Kyrgyzstan Human Rights Dialogue should take place in Brussels.",
         absent=("Brussels .", "Brussels in ."),
@@ -351,7 +315,7 @@ _TWO_DAY_ROUNDS = [
 
 def test_a_previous_round_of_several_days_is_listed_with_its_days() -> None:
     data = _release(previous_rounds=_TWO_DAY_ROUNDS)
-    _assert_in_all(data, "14-15 May 2012", "30 November-1 December 2011", "4 May 2011")
+    assert_in_all(data, "14-15 May 2012", "30 November-1 December 2011", "4 May 2011")
 
 
 @pytest.mark.parametrize(

@@ -14,6 +14,7 @@ import zipfile
 from typing import Any
 
 import pytest
+from familyutil import KYRGYZ_ROUND, assert_in_all, changed
 from textutil import REFERENCE_YAML, docx_blocks, html_blocks, normalise, pdf_text
 
 import drafter
@@ -42,49 +43,17 @@ _TRANSLATIONS: dict[str, dict[str, Any]] = {
 
 def _release(translated: dict[str, dict[str, Any]] | None = None, **changes: Any) -> dict[str, Any]:
     """The EU-Kyrgyzstan dialogue with `changes` made to it and to its translations."""
-    data: dict[str, Any] = {
-        "issuer": "European Union",
-        "place": "Brussels",
-        "date": "2012-12-03",
-        "reference": "A 540/12",
-        "status": "final",
-        "counterpart": {"name": "the Kyrgyz Republic", "short_name": "Kyrgyzstan"},
-        "meeting": {
-            "name": "Human Rights Dialogue",
-            "article": "the",
-            "round": "4",
-            "date": "2012-11-27",
-            "place": "Bishkek",
-        },
-        "translations": copy.deepcopy(_TRANSLATIONS),
-    }
-    for key, value in changes.items():
-        data[key] = {**data[key], **value} if isinstance(data.get(key), dict) else value
+    data = changed(KYRGYZ_ROUND, status="final", translations=copy.deepcopy(_TRANSLATIONS))
+    data = changed(data, **changes)
     for code, groups in (translated or {}).items():
-        for key, value in groups.items():
-            group = data["translations"][code]
-            group[key] = {**group.get(key, {}), **value} if isinstance(value, dict) else value
+        data["translations"][code] = changed(data["translations"][code], **groups)
     return data
-
-
-def _texts(data: dict[str, Any], code: str) -> dict[str, str]:
-    """The `code` version's text in each format, words separated by single spaces."""
-    outputs = drafter.render_all(drafter.validate_release(data), language=code)
-    return {
-        "html": " | ".join(html_blocks(outputs["html"])),
-        "docx": " | ".join(docx_blocks(outputs["docx"])),
-        "pdf": normalise(pdf_text(outputs["pdf"])),
-    }
 
 
 def _assert_in_all(
     data: dict[str, Any], code: str, *expected: str, absent: tuple[str, ...] = ()
 ) -> None:
-    for fmt, text in _texts(data, code).items():
-        for words in expected:
-            assert words in text, f"{code} {fmt}: {words!r} not in {text!r}"
-        for words in absent:
-            assert words not in text, f"{code} {fmt}: {words!r} in {text!r}"
+    assert_in_all(data, *expected, absent=absent, language=code)
 
 
 # --- a named dialogue ("the Human Rights Dialogue") --------------------------------------------
