@@ -306,7 +306,10 @@ def _link_target_problems(
         return [entry.problem((*loc, "date"), f"{message}; check the date")]
     if link.date >= first.release.meeting.date:
         rounds = ", ".join(str(e.release.meeting.date) for e in reversed(earlier))
-        message = f"no earlier round of the series in the archive was held on that day ({rounds})"
+        message = (
+            "no earlier round of the series in the archive was held on that day "
+            f"(the archive's rounds: {rounds})"
+        )
         return [entry.problem((*loc, "date"), f"{message}; check the date")]
     return []  # older than the archive: nothing to check it against
 

@@ -117,7 +117,7 @@ def test_a_link_to_a_day_without_a_round(tmp_path: Path) -> None:
     [problem] = found(folder, R16, "previous_rounds[0].date")
     assert problem.problem.line == line
     assert "no earlier round of the series in the archive was held on that day" in str(problem)
-    assert "(2012-07-20, 2011-11-29)" in str(problem)
+    assert "(the archive's rounds: 2012-07-20, 2011-11-29)" in str(problem)
     [unlisted] = found(folder, R16, "previous_rounds")
     assert "does not list round 15 of 2012-07-20" in str(unlisted)
 
