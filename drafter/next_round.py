@@ -200,10 +200,27 @@ def _edit(
     _edit_section(document, "civil_society", _edit_civil_society)
     _edit_section(document, "next_round", _edit_next_round)
     _add_previous_round(document, release)
-    document.pop("translations", None)  # the new round's text is translated anew
+    _drop_translations(document)  # the new round's text is translated anew
     if document.get("status") == "final":  # the new round is a draft until approved
         document["status"] = "draft"
     document.pop("embargo", None)
+
+
+def _drop_translations(document: CommentedMap) -> None:
+    """Remove the translations, and the comment lines written above them."""
+    keys = list(document)
+    if "translations" not in keys:
+        return
+    at = keys.index("translations")
+    if at:  # the lines above a key are kept after what comes before it
+        before = document[keys[at - 1]]
+        nested = isinstance(before, _Collection) and before and not before.fa.flow_style()
+        found = _tail_slot(before) if nested else (document, keys[at - 1], 2)
+        comments = found[0].ca.items.get(found[1]) if found else None
+        if found and comments and isinstance(comments[found[2]], CommentToken):
+            first, newline, _ = comments[found[2]].value.partition("\n")
+            comments[found[2]].value = first + newline  # the line's own comment stays
+    document.pop("translations")
 
 
 def _set_reference(document: CommentedMap, reference: Reference) -> None:

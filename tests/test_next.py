@@ -133,6 +133,15 @@ def test_the_draft_keeps_comments_key_order_and_the_untouched_lines(tmp_path: Pa
     assert f"  - '{nr.BODY}'\n\ncivil_society:" in draft  # the blank line after the list stays
 
 
+def test_the_translations_go_with_the_comment_written_above_them(tmp_path: Path) -> None:
+    source = archive(tmp_path / "a", R15) / R15
+    assert "# The other language versions" in source.read_text(encoding="utf-8")
+    draft = nr.draft_next(source).text
+    assert "translations:" not in draft and "# The other language versions" not in draft
+    assert "# Place names not given here" not in draft
+    assert re.search(r"^status: draft +# draft: marked DRAFT", draft, re.M)
+
+
 def test_the_reference_numbering_restarts_with_a_new_year(tmp_path: Path) -> None:
     folder = archive(tmp_path / "a", R15, R16)
     # Round 16 says the next round is in the first half of 2013: a 2013 number.
