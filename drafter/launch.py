@@ -44,12 +44,8 @@ def main() -> None:
 def _validate_alone(args: list[str]) -> bool:
     """Whether the command line is `drafter validate FILE` and nothing else."""
     completing = any(name.startswith("_DRAFTER_COMPLETE") for name in os.environ)
-    return (
-        len(args) == 2
-        and args[0] == "validate"
-        and not args[1].startswith("-")
-        and not (completing)
-    )
+    plain = len(args) == 2 and args[0] == "validate" and not args[1].startswith("-")
+    return plain and not completing
 
 
 def _validate(file: Path) -> NoReturn:
