@@ -77,17 +77,26 @@ def test_obsolete_entries_and_plurals_are_read() -> None:
     check_catalogue(FR_TEXT + extra, "fr.po")
 
 
+def _user_catalogue(folder: Path, text: str) -> tuple[Path, Path, Path]:
+    """A templates folder whose French catalogue is `text`, and the reference release beside it.
+
+    Returns the templates folder, the catalogue's path and the release's.
+    """
+    templates = folder / "tpl"
+    target = templates / catalogue_path("fr")
+    target.parent.mkdir(parents=True)
+    target.write_text(text, encoding="utf-8")
+    release = folder / R15
+    release.write_text((EXAMPLES / R15).read_text(encoding="utf-8"), encoding="utf-8")
+    return templates, target, release
+
+
 def test_cli_refuses_a_user_catalogue_with_an_unterminated_string(
     tmp_path: Path, capsys: Cap
 ) -> None:
-    templates = tmp_path / "tpl"
-    target = templates / catalogue_path("fr")
-    target.parent.mkdir(parents=True)
     text = FR_TEXT.replace(MESSAGE, 'msgid "in %(timing)s"\nmsgstr "%(timing)s\n', 1)
-    target.write_text(text, encoding="utf-8")
+    templates, target, release = _user_catalogue(tmp_path, text)
     line = _line_of(text, 'msgstr "%(timing)s\n')
-    release = tmp_path / R15
-    release.write_text((EXAMPLES / R15).read_text(encoding="utf-8"), encoding="utf-8")
     args = ["new", "--html", "--lang", "fr", "--templates", str(templates), str(release)]
     code, _, err = run(capsys, *args)
     assert code == 1, err
@@ -117,13 +126,8 @@ def test_a_message_with_a_character_no_document_holds_is_refused(msgstr: str, sa
 def test_cli_refuses_a_control_character_in_a_catalogue_not_an_internal_error(
     tmp_path: Path, capsys: Cap
 ) -> None:
-    templates = tmp_path / "tpl"
-    target = templates / catalogue_path("fr")
-    target.parent.mkdir(parents=True)
     text = FR_TEXT.replace(MESSAGE, 'msgid "in %(timing)s"\nmsgstr "%(timing)s\x07"\n', 1)
-    target.write_text(text, encoding="utf-8")
-    release = tmp_path / R15
-    release.write_text((EXAMPLES / R15).read_text(encoding="utf-8"), encoding="utf-8")
+    templates, target, release = _user_catalogue(tmp_path, text)
     args = ["new", "--docx", "--lang", "fr", "--templates", str(templates), str(release)]
     code, _, err = run(capsys, *args)
     assert code == 1, err

@@ -57,6 +57,15 @@ def test_a_civil_society_meeting_of_two_days_reads_the_same() -> None:
     )
 
 
+def _assert_imported_back(release: drafter.Release, folder: Path) -> None:
+    """The release's Word file imports back to the same release, with no warning."""
+    path = folder / "release.docx"
+    path.write_bytes(drafter.render(release, "docx"))
+    imported = import_release(path)
+    assert imported.warnings == []
+    assert imported.release == release
+
+
 # --- references of other forms ----------------------------------------------------------------
 
 
@@ -248,11 +257,7 @@ def test_a_next_round_known_by_its_place_alone_in_each_complete_language(
 
 def test_a_next_round_known_by_its_place_alone_is_imported_as_its_place(tmp_path: Path) -> None:
     release = drafter.validate_release(_release(next_round={"place": "Brussels"}, status="final"))
-    path = tmp_path / "release.docx"
-    path.write_bytes(drafter.render(release, "docx"))
-    imported = import_release(path)
-    assert imported.warnings == []
-    assert imported.release == release
+    _assert_imported_back(release, tmp_path)
 
 
 @pytest.mark.parametrize(
@@ -281,11 +286,7 @@ def test_a_next_round_timing_is_imported_back(
 ) -> None:
     next_round = {"timing": timing, **({"place": place} if place else {})}
     release = drafter.validate_release(_release(next_round=next_round, status="final"))
-    path = tmp_path / "release.docx"
-    path.write_bytes(drafter.render(release, "docx"))
-    imported = import_release(path)
-    assert imported.warnings == []
-    assert imported.release == release
+    _assert_imported_back(release, tmp_path)
 
 
 # --- other languages ---------------------------------------------------------------------------
@@ -340,8 +341,4 @@ def test_the_next_rounds_draft_lists_this_round_with_its_days(tmp_path: Path) ->
 
 def test_previous_rounds_of_several_days_are_imported_back(tmp_path: Path) -> None:
     release = drafter.validate_release(_release(previous_rounds=_TWO_DAY_ROUNDS, status="final"))
-    path = tmp_path / "release.docx"
-    path.write_bytes(drafter.render(release, "docx"))
-    imported = import_release(path)
-    assert imported.warnings == []
-    assert imported.release == release
+    _assert_imported_back(release, tmp_path)

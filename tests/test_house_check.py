@@ -23,21 +23,24 @@ def test_every_example_renders_through_the_house_and_the_formats_agree(house: st
     assert check_house(house, ALL_EXAMPLES) == []
 
 
-def test_a_word_only_the_pdf_shows_is_found(tmp_path: Path) -> None:
-    overlay = tmp_path / "overlay"
+def _print_css_with(folder: Path, rule: str) -> Path:
+    """A templates folder whose eu-press print stylesheet ends with `rule`."""
+    overlay = folder / "overlay"
     overlay.mkdir()
     css = (packaged_templates() / "eu-press" / "print.css").read_text(encoding="utf-8")
-    (overlay / "print.css").write_text(css + '.title::after { content: " Extra"; }\n')
+    (overlay / "print.css").write_text(f"{css}{rule}\n")
+    return overlay
+
+
+def test_a_word_only_the_pdf_shows_is_found(tmp_path: Path) -> None:
+    overlay = _print_css_with(tmp_path, '.title::after { content: " Extra"; }')
     example = EXAMPLES / "eu-russia-2012-07-24.yaml"
     problems = check_house("eu-press", [example], templates=overlay)
     assert problems == [f"{example}: the pdf adds ['Extra']"]
 
 
 def test_a_paragraph_the_pdf_hides_is_found(tmp_path: Path) -> None:
-    overlay = tmp_path / "overlay"
-    overlay.mkdir()
-    css = (packaged_templates() / "eu-press" / "print.css").read_text(encoding="utf-8")
-    (overlay / "print.css").write_text(css + ".language-code { display: none; }\n")
+    overlay = _print_css_with(tmp_path, ".language-code { display: none; }")
     example = EXAMPLES / "eu-russia-2012-07-24.yaml"
     assert check_house("eu-press", [example], templates=overlay) == [
         f"{example}: the pdf lacks ['EN']"
