@@ -12,7 +12,7 @@ from drafter.errors import InputError, Problem, UsageError
 from drafter.houses import find_house, house_languages, release_problems, warn_not_shown
 from drafter.languages import require_languages
 from drafter.limits import time_limit
-from drafter.output import MAX_NAME, check_writable, write_file
+from drafter.output import MAX_NAME, check_writable, write_files
 from drafter.positions import locate
 from drafter.schema import Release
 from drafter.structure import Block, parse_document
@@ -219,8 +219,9 @@ def write_release(
 
     `languages` are codes of `release.languages` (default: the release's own language).
     Returns the paths written. Nothing is written unless every language and format
-    renders, and no existing file is replaced unless `force` is true. `pdf_variant` is one
-    of PDF_VARIANTS. `source` as in render_all.
+    renders, and no existing file is replaced unless `force` is true; the files are
+    written as a set (all, or none: a failure puts back the files they replace).
+    `pdf_variant` is one of PDF_VARIANTS. `source` as in render_all.
     """
     chosen = list(dict.fromkeys(languages or [release.language]))
     require_languages(release, chosen)
@@ -242,17 +243,11 @@ def write_release(
         )
         for code in chosen
     }
-    there = {p for each in paths.values() for p in each.values() if p.exists()}
-    written: list[Path] = []
-    try:
-        for code, each in paths.items():
-            for fmt, path in each.items():
-                write_file(path, rendered[code][fmt], force)
-                logger.info("wrote %s", path)
-                written.append(path)
-    except BaseException:  # a full disk, an interrupt: leave no half set of new files
-        for path in written:
-            if path not in there:
-                path.unlink(missing_ok=True)
-        raise
+    written = [path for each in paths.values() for path in each.values()]
+    write_files(
+        [(path, rendered[code][fmt]) for code, each in paths.items() for fmt, path in each.items()],
+        force,
+    )
+    for path in written:
+        logger.info("wrote %s", path)
     return written
