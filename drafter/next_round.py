@@ -12,6 +12,7 @@ as they were; the release itself is read and validated as every release is (PyYA
 
 from __future__ import annotations
 
+import contextlib
 import io
 import logging
 import re
@@ -25,7 +26,8 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
 from ruamel.yaml.tokens import CommentToken
 
-from drafter.errors import InputError, Problem, UsageError
+from drafter.allocation import counted_in, folder_lock, taken_references
+from drafter.errors import InputError, OutputError, Problem, UsageError
 from drafter.fields import placeholder
 from drafter.loading import read_bytes, validate_release
 from drafter.output import write_file
@@ -92,7 +94,8 @@ def draft_next(previous: str | Path, *, release_date: date | None = None) -> Dra
     archive = read_archive(path.parent)
     _warn_if_drafted(archive.entries, release, round_)
     year = release_date.year if release_date else expected_year(release)
-    reference = next_reference(archive.references(), release.reference, year)
+    series = release.reference.model_copy(update={"year": year}) if release.reference else None
+    reference = next_reference(taken_references(archive, series), release.reference, year)
     yaml = round_trip_yaml()
     document = yaml.load(text)
     _edit(document, release, reference, release_date)
@@ -108,12 +111,40 @@ def write_next(
     force: bool = False,
     release_date: date | None = None,
 ) -> Path:
-    """Write the next round's draft to `out` (default: beside `previous`); return its path."""
-    draft = draft_next(previous, release_date=release_date)
-    target = Path(out) if out is not None else default_path(Path(previous), draft.round)
-    write_file(target, draft.text.encode("utf-8"), force)
+    """Write the next round's draft to `out` (default: beside `previous`); return its path.
+
+    The draft is never written over `previous`. When it is written into the archive folder
+    (the folder of `previous`), the folder is locked from the scan for the next free
+    reference until the draft is written, so runs at once hand out distinct references.
+    """
+    source = Path(previous)
+    if out is not None and _same_file(Path(out), source):
+        raise OutputError(
+            f"{out} is the file the draft is made from ({source}); write the draft to another "
+            "file, such as the default one (leave out --out)"
+        )
+    in_archive = out is None or counted_in(source.parent, Path(out))
+    with folder_lock(source.parent) if in_archive else contextlib.nullcontext():
+        draft = draft_next(source, release_date=release_date)
+        target = Path(out) if out is not None else default_path(source, draft.round)
+        write_file(target, draft.text.encode("utf-8"), force)
+    if not in_archive and draft.reference is not None:
+        logger.warning(
+            "%s is not in %s: its reference %s is taken only once the draft is in that folder",
+            target,
+            source.parent,
+            draft.reference,
+        )
     logger.info("wrote %s", target)
     return target
+
+
+def _same_file(one: Path, other: Path) -> bool:
+    """Whether the two paths name one file (by its path, or as links of one file)."""
+    try:
+        return one.resolve() == other.resolve() or (one.exists() and one.samefile(other))
+    except OSError:
+        return False
 
 
 def parse_day(text: str) -> date:
