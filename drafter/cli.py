@@ -289,16 +289,20 @@ def check(
     """Check a release against the house style; exits 1 on an error-level finding.
 
     Rules are turned off with `checks: {disable: [rule-id]}` in the file, or
-    `[check] disable = [...]` in a drafter.toml of its folder or a parent.
+    `[check] disable = [...]` in a drafter.toml of its folder or a parent, up to the
+    repository root (the folder holding .git); the settings file used is printed.
 
     Example: drafter check round.yaml --json
     """
+    from drafter.project import find_project
     from drafter.style_check import check_file, summary
 
     findings = check_file(file)[1]
     if as_json:
         typer.echo(json.dumps([f.as_dict() for f in findings], indent=2, ensure_ascii=False))
     else:
+        if (project := find_project(file)) is not None:
+            typer.echo(f"{file}: settings: {project.path}")
         for finding in findings:
             typer.echo(f"{file}: {finding}")
         typer.echo(f"{file}: {summary(findings)}")
