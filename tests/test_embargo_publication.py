@@ -8,6 +8,7 @@ from email import policy
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
+import lxml.html  # type: ignore[import-untyped]
 import pytest
 from clirun import R14, R15, Cap, archive, run
 from edits import FULL_TEXT, edit
@@ -95,3 +96,28 @@ def test_a_draft_under_embargo_carries_both_marks_in_its_language() -> None:
 
 def test_without_embargo_the_subject_is_the_title() -> None:
     assert _subject(drafter.render(drafter.load_release(edit()), "eml")) == TITLE
+
+
+# --- the HTML page, meant for the web --------------------------------------------------------
+
+
+def _head(html: bytes) -> lxml.html.HtmlElement:
+    return lxml.html.document_fromstring(html).find("head")
+
+
+@pytest.mark.parametrize("house", ["eu-press", "eeas-web"])
+def test_the_page_of_an_embargoed_release_says_so_and_is_not_indexed(house: str) -> None:
+    changes = [] if house == "eu-press" else [("reference: A 350/12", "identifier: 120724_01")]
+    release = drafter.load_release(edit(*changes) + EMBARGO)
+    head = _head(drafter.render(release, "html", house=house))
+    title = head.findtext("title") or ""
+    assert title.startswith("[EMBARGO: not for publication before 24 July 2012, 12:00 CEST] ")
+    meta = {m.get("name"): m.get("content") for m in head.iter("meta")}
+    assert meta["robots"] == "noindex, noarchive"
+    assert meta["drafter-embargo"] == "2012-07-24T10:00:00Z"
+
+
+def test_the_page_of_a_release_without_embargo_is_as_before() -> None:
+    head = _head(drafter.render(drafter.load_release(edit()), "html"))
+    assert head.findtext("title") == TITLE
+    assert not [m for m in head.iter("meta") if m.get("name") in ("robots", "drafter-embargo")]

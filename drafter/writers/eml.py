@@ -62,7 +62,8 @@ def _draft_mark(html: str) -> str:
 def _headers(message: EmailMessage, parsed: Document, key: str, mark: str) -> None:
     draft = parsed.meta.get("drafter-status") == "draft"
     embargo = next((b.text for b in parsed.blocks if "embargo" in b.classes), "")
-    marks = ([mark] if draft else []) + ([embargo] if embargo else [])
+    marked = embargo in parsed.title  # the house's title carries it (title-marks.j2)
+    marks = ([mark] if draft else []) + ([embargo] if embargo and not marked else [])
     # one line whatever the template wrote: a header holds no line break (U+2028 neither)
     subject = "".join(f"[{text}] " for text in marks) + parsed.title
     message["Subject"] = " ".join(subject.split())
