@@ -33,6 +33,9 @@ logger = logging.getLogger(__name__)
 MAX_NAME = 255 - len("..4194304.12345678.tmp")
 """The longest file name written, in bytes: its temporary file's name must fit in 255."""
 
+_TEMP_TAIL = re.compile(r"(?:(?P<pid>\d+)\.)?[a-z0-9_]{8}\.tmp")
+"""What follows `.NAME.` in a temporary file's name: `PID.XXXXXXXX.tmp` (`XXXXXXXX.tmp` before)."""
+
 _UNOWNED_AGE = 3600.0
 """Seconds after which a temporary file naming no process (an older drafter's) is stale."""
 
@@ -72,8 +75,7 @@ def write_files(files: Iterable[tuple[Path, bytes]], force: bool = False) -> Non
     wanted = list(files)
     for path, _ in wanted:
         check_writable(path, force)
-    for path, _ in wanted:
-        remove_stale(path)
+    remove_stale(path for path, _ in wanted)
     staged: list[_Staged] = []
     try:
         for path, data in wanted:
@@ -215,23 +217,37 @@ def _sync_folder(folder: Path) -> None:
             os.close(handle)
 
 
-def remove_stale(path: Path) -> None:
-    """Remove the hidden temporary files of `path` that a killed run left behind.
+def remove_stale(paths: Iterable[Path]) -> None:
+    """Remove the hidden temporary files of `paths` that a killed run left behind.
 
     Each names its process: it is stale when that process is gone. One that names none
-    (written by an older drafter) is stale when it is over an hour old.
+    (written by an older drafter) is stale when it is over an hour old. Each folder is
+    listed once.
     """
-    folder = path.parent
-    pattern = re.compile(rf"\.{re.escape(path.name)}\.(?:(\d+)\.)?[a-z0-9_]{{8}}\.tmp")
-    try:
-        names = [p.name for p in folder.iterdir() if p.name.startswith(f".{path.name}.")]
-    except OSError:
-        return
-    for name in names:
-        found = pattern.fullmatch(name)
-        if found and _is_stale(folder / name, found[1]):
-            logger.info("removed %s, left by an interrupted run", folder / name)
-            _unlink(folder / name)
+    by_folder: dict[Path, set[str]] = {}
+    for path in paths:
+        by_folder.setdefault(path.parent, set()).add(path.name)
+    for folder, targets in by_folder.items():
+        try:
+            hidden = [p.name for p in folder.iterdir() if p.name.startswith(".")]
+        except OSError:
+            continue
+        for name in hidden:
+            if _stale_temp(folder / name, targets):
+                logger.info("removed %s, left by an interrupted run", folder / name)
+                _unlink(folder / name)
+
+
+def _stale_temp(candidate: Path, targets: set[str]) -> bool:
+    """Whether `candidate` is a stale temporary file of one of the names `targets`."""
+    for target in targets:
+        prefix = f".{target}."
+        found = candidate.name.startswith(prefix) and _TEMP_TAIL.fullmatch(
+            candidate.name[len(prefix) :]
+        )
+        if found:
+            return _is_stale(candidate, found["pid"])
+    return False
 
 
 def _is_stale(candidate: Path, owner: str | None) -> bool:

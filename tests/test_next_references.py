@@ -138,3 +138,13 @@ def test_next_reference_is_still_the_highest_plus_one() -> None:
     taken = [Reference(series="A", number=n, year=2012) for n in (3, 350, 12)]
     previous = Reference(series="A", number=350, year=2012)
     assert str(nr.next_reference(taken, previous, 2012)) == "A 351/12"
+
+
+def test_a_draft_written_outside_the_folder_is_warned_of_and_nothing_is_locked(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    folder = archive(tmp_path / "a", R15)
+    with caplog.at_level(logging.WARNING, logger="drafter"):
+        nr.write_next(folder / R15, tmp_path / "elsewhere" / "draft.yaml")
+    assert "A 351/12 is taken only once the draft is in that folder" in caplog.text
+    assert sorted(p.name for p in folder.iterdir()) == [R15]
