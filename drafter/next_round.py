@@ -118,15 +118,13 @@ def write_next(
     reference until the draft is written, so runs at once hand out distinct references.
     """
     source = Path(previous)
-    if out is not None and _same_file(Path(out), source):
-        raise OutputError(
-            f"{out} is the file the draft is made from ({source}); write the draft to another "
-            "file, such as the default one (leave out --out)"
-        )
+    if out is not None:
+        _refuse_own_source(Path(out), source)
     in_archive = out is None or counted_in(source.parent, Path(out))
     with folder_lock(source.parent) if in_archive else contextlib.nullcontext():
         draft = draft_next(source, release_date=release_date)
         target = Path(out) if out is not None else default_path(source, draft.round)
+        _refuse_own_source(target, source)
         write_file(target, draft.text.encode("utf-8"), force)
     if not in_archive and draft.reference is not None:
         logger.warning(
@@ -137,6 +135,15 @@ def write_next(
         )
     logger.info("wrote %s", target)
     return target
+
+
+def _refuse_own_source(target: Path, source: Path) -> None:
+    """Refuse to write the draft over the file it is made from (OutputError)."""
+    if _same_file(target, source):
+        raise OutputError(
+            f"{target} is the file the draft is made from ({source}); write the draft to "
+            "another file (--out NEW.yaml)"
+        )
 
 
 def _same_file(one: Path, other: Path) -> bool:

@@ -130,7 +130,7 @@ def _stage(path: Path, data: bytes) -> _Staged:
 def _mode_for(path: Path) -> int:
     """The permissions of the file `path` replaces, else the usual ones (0666 less the umask)."""
     try:
-        return stat.S_IMODE(path.stat(follow_symlinks=False).st_mode)
+        return stat.S_IMODE(path.stat(follow_symlinks=False).st_mode) & 0o777  # no set-id bits
     except FileNotFoundError:
         return 0o666 & ~_umask()
 
