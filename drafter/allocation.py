@@ -147,7 +147,7 @@ def _other_files(folder: Path) -> list[Path]:
 def _reference_of(path: Path, folder: Path, unread: bool) -> tuple[Reference | None, str | None]:
     """The reference a file holds, and why the archive does not count it (None: no warning)."""
     try:
-        if path.is_symlink() or not path.is_file():
+        if not path.is_file():  # as the archive, a link to a file is read
             return None, None
         text = decode(read_bytes(path), str(path))
     except (DrafterError, OSError):
