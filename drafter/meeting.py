@@ -103,9 +103,6 @@ def opening_inconsistencies(release: Release) -> list[Inconsistency]:
                 f"place ({meeting.place}); name the place, or check both places"
             )
             found.append((("opening", "place_in_opening"), message, False))
-        if meeting.opening and opening.continues:
-            message = "continues the generated sentence, which meeting.opening replaces: keep one"
-            found.append((("opening", "continues"), message, opening.continues))
     found += _speaker_problems(release)
     return found
 

@@ -60,8 +60,9 @@ def test_example_renders_in_every_format(path: Path) -> None:
     document = docx.Document(io.BytesIO(outputs["docx"]))
     assert document.core_properties.title == title
     assert title in docx_blocks(outputs["docx"])
-    opening = normalise(page.find(".//main/p").text_content())
-    assert opening.startswith("On ")
+    opening = normalise(page.find(".//main/p[@class='body-text']").text_content())
+    frame = release.opening_frame  # the date first: "On 20 July 2012, ..." or "Today, ..."
+    assert opening.startswith(("On ", "Today, ")) == frame.date_first
     assert opening in normalise(pdf_text(outputs["pdf"]))
     assert any(block.startswith(opening) for block in docx_blocks(outputs["docx"]))
 

@@ -526,14 +526,6 @@ def test_a_joint_release_has_its_label_both_issuers_and_both_names(
             "opening.place_in_opening",
             "(Beijing)",
         ),
-        (
-            {
-                "meeting": {"opening": "The talks took place."},
-                "opening": {"continues": "in Brussels"},
-            },
-            "opening.continues",
-            "meeting.opening",
-        ),
         ({"joint": {"label": "joint communiqué"}}, "joint", "give co_issuer"),
         ({"issuer_role": "presidency"}, "issuer_role", "name it in presidency"),
         ({"presidency": "the German Presidency"}, "presidency", "issuer_role: presidency"),
@@ -548,7 +540,6 @@ def test_a_joint_release_has_its_label_both_issuers_and_both_names(
         "their-took-place",
         "their-another",
         "place-not-the-dateline-s",
-        "continues-an-override",
         "joint-one-issuer",
         "presidency-unnamed",
         "presidency-not-issuing",
