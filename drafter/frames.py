@@ -40,10 +40,13 @@ def plural_talks(name: str, language: str = "en") -> bool:
 def subject_forms(name: str, first: str, second: str, language: str = "en") -> dict[str, str]:
     """The name as a subject: `the_subject` with its article, `talks_subject` with the parties.
 
-    Only German has a subject's own forms here (the nominative); the other languages get
-    `the_meeting` and the talks between the parties as their frames write them.
+    German has a subject's own case (the nominative), Bulgarian a masculine subject's full
+    article (`диалогът`); the other languages get `the_meeting`, and the talks between the
+    parties as their frames write them.
     """
     the = meeting_forms(name, language)["the_meeting"]
+    if language == "bg":
+        the = _full_article(name, the)
     if language != "de":
         return {"the_subject": the, "talks_subject": f"{first}-{second} {name}"}
     subject = _nominative(the)
@@ -51,6 +54,17 @@ def subject_forms(name: str, first: str, second: str, language: str = "en") -> d
         return {"the_subject": subject, "talks_subject": f"{subject} {first}-{second}"}
     article, _, noun = subject.partition(" ")
     return {"the_subject": subject, "talks_subject": f"{article} {first}-{second}-{noun}"}
+
+
+def _full_article(name: str, definite: str) -> str:
+    """Bulgarian `диалога` as a subject: `диалогът` (a masculine noun's full article)."""
+    word, _, rest = definite.partition(" ")
+    bare = name.split(" ")[0]
+    if word == f"{bare}а":
+        word = f"{bare}ът"
+    elif word.endswith("я") and not bare.endswith("я"):
+        word = f"{word}т"
+    return f"{word} {rest}" if rest else word
 
 
 def _nominative(accusative: str) -> str:

@@ -7,6 +7,7 @@ compared, word for word, with what an EU press office writes.
 from __future__ import annotations
 
 import copy
+import logging
 from typing import Any
 
 import lxml.html  # type: ignore[import-untyped]
@@ -557,3 +558,69 @@ def test_inconsistent_frames_are_refused_naming_the_field(
     problems = {problem.field: problem.message for problem in caught.value.problems}
     assert field in problems, problems
     assert words in problems[field]
+
+
+# --- every frame in every complete language -----------------------------------------------------
+
+_BULGARIAN = {
+    "issuer": "Европейски съюз",
+    "counterpart": {"name": "Китай", "short_name": "Китай"},
+    "meeting": {"name": "диалог по правата на човека"},
+}
+FRAMES: dict[str, dict[str, Any]] = {
+    "held-date-last": {"opening": {"round_phrase": "of_dialogue", "date_first": False}},
+    "no-place": {"opening": {"place_in_opening": False}},
+    "took-place": {"opening": {"verb": "took_place", "two_days": "and"}},
+    "took-place-last": {"opening": {"verb": "took_place", "date_first": False}},
+    "was-held": {"opening": {"verb": "were_held"}},
+    "was-held-last": {"opening": {"verb": "were_held", "date_first": False}},
+    "were-held": {**_PLURAL, "opening": {"verb": "were_held"}},
+    "were-held-last": {**_PLURAL, "opening": {"verb": "were_held", "date_first": False}},
+    "took-place-plural": {**_PLURAL, "opening": {"verb": "took_place"}},
+    "took-place-plural-last": {**_PLURAL, "opening": {"verb": "took_place", "date_first": False}},
+    "regular": {"meeting": {"round": None}, "opening": {"kind": "regular"}},
+    "another": {"meeting": {"round": None}, "opening": {"kind": "another"}},
+    "first": {"meeting": {"round": None}, "opening": {"kind": "first"}},
+    "first-last": {"meeting": {"round": None}, "opening": {"kind": "first", "date_first": False}},
+    "named-subject": {"meeting": {"round": None}, "opening": {"verb": "took_place"}},
+    "name-holding-compound": {
+        "meeting": {"name": "EU-China Human Rights Dialogue", "round": None},
+        "opening": {"verb": "took_place"},
+    },
+    "presidency": {"issuer_role": "presidency", "presidency": "the German Presidency"},
+    "continued": {"opening": {"continues": "within their strategic partnership"}},
+    "joint": {"co_issuer": "People's Republic of China", "joint": {"label": "joint communiqué"}},
+    "joint-press-release": {"co_issuer": "China", "joint": {}},
+    "today": {
+        "date": "2016-11-30",
+        "meeting": {"end_date": None},
+        "opening": {"relative": "today", "date_first": False},
+    },
+}
+
+
+@pytest.mark.parametrize("frame", sorted(FRAMES))
+@pytest.mark.parametrize("code", ["fr", "de", "bg"])
+def test_every_frame_renders_with_no_english_fallback(
+    code: str, frame: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    data = _release(**FRAMES[frame])
+    data["translations"] = (
+        {code: _BULGARIAN} if code == "bg" else {code: CHINA["translations"][code]}
+    )
+    with caplog.at_level(logging.WARNING, logger="drafter"):
+        opening = _opening(data, code)
+    fallbacks = [
+        r.getMessage() for r in caplog.records if "catalogue has no translation" in r.getMessage()
+    ]
+    assert fallbacks == []
+    assert opening.endswith(".") and "  " not in opening and " ." not in opening
+    assert not any(word in opening.split() for word in ("held", "took", "round", "launched"))
+
+
+def test_a_bulgarian_subject_takes_the_full_article() -> None:
+    data = _release(meeting={"round": None, "end_date": None}, opening={"verb": "took_place"})
+    data["translations"] = {"bg": _BULGARIAN}
+    assert _opening(data, "bg") == (
+        "На 30 ноември 2016 г. в Брюксел се проведе диалогът по правата на човека между ЕС и Китай."
+    )
