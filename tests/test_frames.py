@@ -1,3 +1,4 @@
+# ruff: noqa: RUF001 - Bulgarian words are written in Cyrillic
 """The opening sentence's frames (the `opening` block) and who speaks, in English, French, German.
 
 Each frame is picked by facts alone; the opening sentence is rendered in each language and
