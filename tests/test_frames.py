@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import copy
 import logging
+from pathlib import Path
 from typing import Any
 
 import lxml.html  # type: ignore[import-untyped]
 import pytest
+import yaml
 from familyutil import assert_in_all, changed, texts
 from textutil import normalise
 
 import drafter
+from drafter.next_round import draft_next
 
 # The 35th round of the EU-China Human Rights Dialogue, with its French and German text.
 CHINA: dict[str, Any] = {
@@ -625,3 +628,26 @@ def test_a_bulgarian_subject_takes_the_full_article() -> None:
     assert _opening(data, "bg") == (
         "На 30 ноември 2016 г. в Брюксел се проведе диалогът по правата на човека между ЕС и Китай."
     )
+
+
+# --- the next round's draft ----------------------------------------------------------------------
+
+
+def test_the_next_draft_keeps_the_frame_not_this_round_s_days_and_words(tmp_path: Path) -> None:
+    data = _release(
+        date="2016-12-01",
+        meeting={"end_date": "2016-12-01"},
+        opening={"verb": "took_place", "date_first": False, "two_days": "and", "continues": "x"},
+    )
+    data["translations"] = {}
+    source = tmp_path / "round-35.yaml"
+    source.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    assert yaml.safe_load(draft_next(source).text)["opening"] == {
+        "verb": "took_place",
+        "date_first": False,
+    }
+    data["opening"] = {"relative": "today"}
+    data["meeting"]["end_date"] = None
+    data["date"] = data["meeting"]["date"]
+    source.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    assert "opening" not in yaml.safe_load(draft_next(source).text)
