@@ -15,6 +15,7 @@ from typing import Any
 import lxml.html  # type: ignore[import-untyped]
 import pytest
 import yaml
+from clirun import run
 from familyutil import assert_in_all, changed, texts
 from textutil import normalise
 
@@ -651,3 +652,14 @@ def test_the_next_draft_keeps_the_frame_not_this_round_s_days_and_words(tmp_path
     data["date"] = data["meeting"]["date"]
     source.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     assert "opening" not in yaml.safe_load(draft_next(source).text)
+
+
+def test_the_archive_names_a_series_whose_name_holds_the_compound_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = _release(meeting={"name": "EU-China Human Rights Dialogue"})
+    data["translations"] = {}
+    (tmp_path / "round-35.yaml").write_text(yaml.safe_dump(data), encoding="utf-8")
+    code, out, _ = run(capsys, "series", str(tmp_path))
+    assert code == 0
+    assert out.splitlines()[0] == "EU-China Human Rights Dialogue: 1 round"
