@@ -663,3 +663,19 @@ def test_the_archive_names_a_series_whose_name_holds_the_compound_once(
     code, out, _ = run(capsys, "series", str(tmp_path))
     assert code == 0
     assert out.splitlines()[0] == "EU-China Human Rights Dialogue: 1 round"
+
+
+def test_the_eeas_web_title_keeps_the_compound_once_and_the_joint_label() -> None:
+    data = _release(
+        meeting={"name": "EU-China Human Rights Dialogue"},
+        co_issuer="People's Republic of China",
+        joint={"label": "joint communiqué"},
+        issuer_role="counterpart",
+        house="eeas-web",
+    )
+    data["translations"] = {}
+    html = drafter.render(drafter.validate_release(data), "html")
+    page = lxml.html.document_fromstring(html)
+    blocks = [normalise(element.text_content()) for element in page.body.iter("p", "h1")]
+    title = blocks.index("35th round of EU-China Human Rights Dialogue")
+    assert blocks[title - 1] == "Joint communiqué"
