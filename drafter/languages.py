@@ -55,6 +55,8 @@ TEXT_FIELDS: dict[str, Any] = {
     "eu": _PARTY,
     "counterpart": _PARTY,
     "meeting": {"name": None, "article": None, "place": None, "opening": None},
+    "opening": {"continues": None},
+    "presidency": None,
     "civil_society": {"sentence": None, "meetings": [{"participants": None, "places": None}]},
     "next_round": {"timing": None, "place": None, "remark": None, "sentence": None},
 }

@@ -237,6 +237,9 @@ def _edit(
         _replace_items(document["body"], [BODY])
     _edit_section(document, "civil_society", _edit_civil_society)
     _edit_section(document, "next_round", _edit_next_round)
+    _edit_section(document, "opening", _edit_opening)
+    if document.get("opening") == {}:
+        document.pop("opening")
     _add_previous_round(document, release)
     _drop_translations(document)  # the new round's text is translated anew
     if document.get("status") == "final":  # the new round is a draft until approved
@@ -291,6 +294,15 @@ def _edit_civil_society(section: CommentedMap) -> None:
         _replace_items(section["meetings"], [meeting])
     if section.get("sentence") is not None:
         section["sentence"] = CIVIL_SENTENCE
+
+
+_THIS_ROUND_ONLY = ("relative", "two_days", "continues")
+"""The opening's facts of one round's days and words: not carried into the next draft."""
+
+
+def _edit_opening(section: CommentedMap) -> None:
+    for key in _THIS_ROUND_ONLY:
+        section.pop(key, None)
 
 
 def _edit_next_round(section: CommentedMap) -> None:

@@ -13,7 +13,7 @@ from babel.lists import format_list
 from markupsafe import Markup, escape
 from num2words import CONVERTER_CLASSES, num2words
 
-from drafter import grammar
+from drafter import frames, grammar
 from drafter.grammar import ordinal_suffix
 
 if TYPE_CHECKING:
@@ -192,4 +192,5 @@ FILTERS = {
     "join_words": join_words,
     "sentence_start": sentence_start,
     **grammar.FILTERS,
+    **frames.FILTERS,
 }
