@@ -139,9 +139,12 @@ def render_all(
     With `timeout` (seconds), rendering that takes longer stops with a LimitError
     (in the main thread on Unix; elsewhere the limit is not enforced). `pdf_variant` is
     one of PDF_VARIANTS. `language` is one of `release.languages` (default: its own).
-    A final release must pass the house-style check (InputError otherwise); `source`, the
+    A final release must pass the house-style check (InputError otherwise) and have every
+    message its rendering uses in its language's catalogue (MissingMessagesError, a
+    TemplateError, otherwise; a draft prints them in English with a warning); `source`, the
     release's file, gives the lines and the project's settings.
     """
+    from drafter.catalogues import Wording
     from drafter.languages import language_version
     from drafter.publication import check_marked
     from drafter.style_check import require_publishable
@@ -149,8 +152,10 @@ def render_all(
     chosen = _house(templates, house, release)
     writers = _writers(formats, pdf_variant)
     translation = language if language and language != release.language else None
+    final = release.status == "final"  # never half English: a message missing refuses it
+    wording = Wording(chosen, language or release.language, warn=not final)
     if release.translations or translation:
-        release = language_version(release, language, chosen)
+        release = language_version(release, language, chosen, wording=wording)
     try:
         _check_language(release, chosen)
         _check_fields(release, chosen)
@@ -159,7 +164,9 @@ def render_all(
     except InputError as exc:
         raise locate(exc, source, translation) from None
     with time_limit(timeout):
-        html = render_html(release, chosen)
+        html = render_html(release, chosen, wording)
+        if final:
+            wording.refuse_missing()
         check_marked(release, html, chosen.name)
         require_publishable(release, Path(source) if source is not None else None, html)
         helper = prefork.current()

@@ -75,8 +75,12 @@ def release() -> drafter.Release:
 
 
 def _one_language(code: str) -> drafter.Release:
-    """The example's English facts, declared as written in `code` (no translations)."""
-    return drafter.load_release(TEXT.replace("language: en\n", f"language: {code}\n"))
+    """The example's English facts, declared as written in `code` (no translations).
+
+    A draft: a final release is refused in a language whose catalogue lacks a message.
+    """
+    text = TEXT.replace("language: en\n", f"language: {code}\n")
+    return drafter.load_release(text.replace("status: final", "status: draft"))
 
 
 def test_the_example_has_four_languages(release: drafter.Release) -> None:
@@ -147,10 +151,10 @@ def test_a_missing_message_falls_back_to_english_with_a_warning(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     with caplog.at_level(logging.WARNING, logger="drafter"):
-        html = html_text(drafter.render(_one_language("es"), "html"))
+        html = html_text(drafter.render(_one_language("pt"), "html"))
     assert "P R E S S" in html
     warned = [r.getMessage() for r in caplog.records if "'P R E S S'" in r.getMessage()]
-    assert len(warned) == 1 and "es catalogue" in warned[0]
+    assert len(warned) == 1 and "pt catalogue" in warned[0]
 
 
 def test_a_fact_in_a_translation_is_refused_with_field_and_line() -> None:
