@@ -40,7 +40,8 @@ ENGLISH = [
     "July",
 ]
 
-# 15 as an ordinal word and 24 July 2012 in each official language (CLDR, num2words).
+# 15 as an ordinal word and 24 July 2012 in each official language (CLDR, num2words), in the
+# form the language's sentence takes.
 EXPECTED = {
     "bg": ("петнайсети", "24 юли 2012 г."),  # noqa: RUF001
     "cs": ("15.", "24. července 2012"),
@@ -60,7 +61,7 @@ EXPECTED = {
     "lv": ("15.", "2012. gada 24. jūlijs"),
     "mt": ("15.", "24 ta’ Lulju 2012"),  # noqa: RUF001
     "nl": ("vijftiende", "24 juli 2012"),
-    "pl": ("piętnasty", "24 lipca 2012"),
+    "pl": ("piętnastą", "24 lipca 2012 r."),  # as "piętnastą rundę" takes it
     "pt": ("décima quinta", "24 de julho de 2012"),
     "ro": ("al cincisprezecelea", "24 iulie 2012"),
     "sk": ("15.", "24. júla 2012"),
@@ -208,7 +209,7 @@ def test_cyrillic_and_greek_are_drawn_by_the_embedded_fonts(code: str) -> None:
 # --- the catalogues -------------------------------------------------------------------------
 
 LOCALE = Path(__file__).resolve().parents[1] / "templates" / "eu-press" / "locale"
-COMPLETE = ("fr", "de", "bg")
+COMPLETE = ("fr", "de", "bg", "it", "es", "nl", "pl")
 
 
 def _messages(path: Path) -> dict[tuple[str | None, str], str]:
