@@ -15,7 +15,9 @@ from typing import Any
 import pytest
 from edits import TEXT
 from familyutil import texts
+from textutil import html_text
 
+import drafter
 from drafter.grammar import at_place, contract, meeting_forms, talks_of
 from drafter.loading import read_source
 from drafter.wording import long_date, ordinal
@@ -252,3 +254,19 @@ def test_ordinals_and_dates_in_the_languages_forms() -> None:
     assert long_date(first, "pl") == "1 lipca 2012 r."
     assert long_date(first, "pl", year=False) == "1 lipca"
     assert long_date(first, "it") == "1º luglio 2012"
+
+
+@pytest.mark.parametrize(
+    ("code", "short_name", "title"),
+    [
+        ("es", "Indonesia", "La UE e Indonesia celebran consultas sobre derechos humanos"),
+        ("it", "l'Indonesia", "L'UE e l'Indonesia tengono consultazioni sui diritti umani"),
+    ],
+)
+def test_the_title_s_words_join_as_the_language_joins_them(
+    code: str, short_name: str, title: str
+) -> None:
+    data = _release(code)
+    data["translations"][code]["counterpart"]["short_name"] = short_name
+    html = html_text(drafter.render(drafter.validate_release(data), "html", language=code))
+    assert title in html
