@@ -21,7 +21,7 @@ from jinja2 import pass_context
 from jinja2.runtime import Context
 from markupsafe import escape
 
-from drafter.errors import TemplateError
+from drafter.errors import InputError, Problem, TemplateError
 from drafter.templating import House
 
 __all__ = [
@@ -94,25 +94,45 @@ def _messages(house: House, language: str) -> Messages:
     return _read(path, path.stat().st_mtime) if path else {}
 
 
-class MissingMessagesError(TemplateError):
-    """A final release whose language's catalogue lacks messages its rendering uses."""
+class MissingMessagesError(InputError):
+    """A final release whose language's catalogue lacks messages its rendering uses.
 
-    def __init__(self, language: str, messages: list[Key], catalogue: str) -> None:
+    One problem names each message, at the language's field (`language`, or
+    `translations.<code>` for a translation); the last, at `status`, says how to fix it.
+    """
+
+    def __init__(
+        self,
+        language: str,
+        messages: list[Key],
+        catalogue: str,
+        field: str = "language",
+        located: InputError | None = None,
+    ) -> None:
         self.language = language
         self.messages = list(messages)
         self.catalogue = catalogue
-        count = len(self.messages)
-        them = "it" if count == 1 else "them"
-        lines = [
-            f"the {language} catalogue has no translation of {count} "
-            f"{'message' if count == 1 else 'messages'} this final release uses, and a final "
-            "release is never printed half in English:",
-            *(f"  - {_named(key)}" for key in self.messages),
-            f"Translate {them} in {catalogue} (or in {catalogue_path(language)} of your "
-            "--templates folder), or keep the release a draft (`status: draft`): a draft "
-            f"prints {them} in English, with a warning.",
+        self.field = field
+        if located is not None:  # the same problems, with the file's name and lines
+            super().__init__(located.problems, located.source)
+            return
+        them = "it" if len(self.messages) == 1 else "them"
+        problems = [
+            Problem(f"{_named(key)} has no translation in the {language} catalogue", field)
+            for key in self.messages
         ]
-        super().__init__("\n".join(lines))
+        fix = (
+            f"is final, and a final release is never printed half in English: translate {them} "
+            f"in {catalogue} (or in {catalogue_path(language)} of your --templates folder), "
+            f"or set it to draft (a draft prints {them} in English, with a warning)"
+        )
+        super().__init__([*problems, Problem(fix, "status")])
+
+    def located(self, error: InputError) -> MissingMessagesError:
+        """The same error with the problems of `error` (these, located in the file)."""
+        return MissingMessagesError(
+            self.language, self.messages, self.catalogue, self.field, located=error
+        )
 
 
 def _named(key: Key) -> str:
@@ -151,12 +171,15 @@ class Wording:
                 )
         return message
 
-    def refuse_missing(self) -> None:
-        """Raise MissingMessagesError if the rendering used a message the catalogue lacks."""
+    def refuse_missing(self, field: str = "language") -> None:
+        """Raise MissingMessagesError if the rendering used a message the catalogue lacks.
+
+        `field` is where the release names the language (`translations.<code>`).
+        """
         if self.missing:
             found = self.house.find(catalogue_path(self.language))
             where = found or self.house.dirs[0] / catalogue_path(self.language)
-            raise MissingMessagesError(self.language, list(self.missing), str(where))
+            raise MissingMessagesError(self.language, list(self.missing), str(where), field)
 
     def grammar(self, key: str) -> str:
         """What the catalogue says of the language's grammar (`ordinal form`), or ""."""

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from drafter.templating import House
 
 __all__ = [
+    "EU_NAMES",
     "TEXT_FIELDS",
     "language_version",
     "local_place",
@@ -68,7 +69,8 @@ _NOT_A_GROUP = "must be a group of fields (this language's text), on the lines b
 _NOT_IN_PRIMARY = (
     "is not in the file's own language; a translation gives only the text of its fields"
 )
-_EU_NAMES = {"name": "the European Union", "short_name": "the EU", "compound": "EU"}
+EU_NAMES = {"name": "the European Union", "short_name": "the EU", "compound": "EU"}
+"""The EU's default names, in English: the ids of the catalogues' messages of context EU."""
 
 
 def translation_problems(release: Release, source: Source | None = None) -> list[Problem]:
@@ -140,7 +142,7 @@ def _version(
     if "eu" not in base or release.eu == Release.model_fields["eu"].default:
         # the EU's default names (left out, or written out as a form sends them), in the
         # language where they are printed
-        base["eu"] = _eu_names(language, house, wording) if for_print else dict(_EU_NAMES)
+        base["eu"] = _eu_names(language, house, wording) if for_print else dict(EU_NAMES)
     checked = _check(translation, TEXT_FIELDS, (), base)
     found = [_problem((*prefix, *path), message, source) for path, message in checked]
     if found:
@@ -265,7 +267,7 @@ def _eu_names(language: str, house: House | None, wording: Wording | None) -> di
 
     if wording is None or wording.language != language:
         wording = Wording(house or load_house(), language)
-    return {key: wording.text(text, "EU") for key, text in _EU_NAMES.items()}
+    return {key: wording.text(text, "EU") for key, text in EU_NAMES.items()}
 
 
 def _localise_places(

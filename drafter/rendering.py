@@ -6,6 +6,7 @@ import logging
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from drafter import prefork
 from drafter.errors import InputError, Problem, UsageError
@@ -25,6 +26,9 @@ from drafter.writers import (
     check_pdf_variant,
     writer,
 )
+
+if TYPE_CHECKING:
+    from drafter.catalogues import Wording
 
 __all__ = [
     "DEFAULT_PDF_VARIANT",
@@ -102,6 +106,29 @@ def _check_glyphs(release: Release, house: House) -> None:
         raise InputError(problems)
 
 
+def _note_eu_names(release: Release, wording: Wording) -> None:
+    """Record the EU's English names in a version of another language its catalogue lacks.
+
+    A version made beforehand (`language_version`, as the server does) has them in English
+    where the catalogue has not.
+    """
+    from drafter.languages import EU_NAMES
+
+    for key, english in EU_NAMES.items():
+        if getattr(release.eu, key) == english:
+            wording.text(english, "EU")
+
+
+def _refuse_missing(wording: Wording, source: str | Path | None, translation: str | None) -> None:
+    """Refuse a final release whose rendering used a message its catalogue lacks."""
+    from drafter.catalogues import MissingMessagesError
+
+    try:
+        wording.refuse_missing(f"translations.{translation}" if translation else "language")
+    except MissingMessagesError as exc:
+        raise exc.located(locate(exc, source, translation)) from None
+
+
 def render(
     release: Release,
     fmt: str = "pdf",
@@ -140,8 +167,8 @@ def render_all(
     (in the main thread on Unix; elsewhere the limit is not enforced). `pdf_variant` is
     one of PDF_VARIANTS. `language` is one of `release.languages` (default: its own).
     A final release must pass the house-style check (InputError otherwise) and have every
-    message its rendering uses in its language's catalogue (MissingMessagesError, a
-    TemplateError, otherwise; a draft prints them in English with a warning); `source`, the
+    message its rendering uses in its language's catalogue (MissingMessagesError, an
+    InputError, otherwise; a draft prints them in English with a warning); `source`, the
     release's file, gives the lines and the project's settings.
     """
     from drafter.catalogues import Wording
@@ -156,6 +183,7 @@ def render_all(
     wording = Wording(chosen, language or release.language, warn=not final)
     if release.translations or translation:
         release = language_version(release, language, chosen, wording=wording)
+    _note_eu_names(release, wording)
     try:
         _check_language(release, chosen)
         _check_fields(release, chosen)
@@ -166,7 +194,7 @@ def render_all(
     with time_limit(timeout):
         html = render_html(release, chosen, wording)
         if final:
-            wording.refuse_missing()
+            _refuse_missing(wording, source, translation)
         check_marked(release, html, chosen.name)
         require_publishable(release, Path(source) if source is not None else None, html)
         helper = prefork.current()

@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 from clirun import Cap, run
-from edits import FULL_TEXT
+from edits import FULL_TEXT, TEXT, line_of
 
 import drafter
 from drafter.catalogues import MissingMessagesError
-from drafter.errors import TemplateError
+from drafter.errors import InputError
 
 LOCALE = Path(__file__).resolve().parents[1] / "templates" / "eu-press" / "locale"
 FRENCH = (LOCALE / "fr" / "LC_MESSAGES" / "house.po").read_text(encoding="utf-8")
@@ -51,14 +51,25 @@ def test_a_final_release_lacking_a_message_is_refused_naming_it(tmp_path: Path) 
     with pytest.raises(MissingMessagesError) as caught:
         drafter.render(_release(), "html", language="fr", templates=mine)
     error = caught.value
-    assert isinstance(error, TemplateError) and error.exit_code == 1
-    assert error.language == "fr"
-    assert error.messages == [("EU", "the EU"), (None, "P R E S S")]
-    message = str(error)
-    assert "the fr catalogue has no translation of 2 messages this final release uses" in message
-    assert "\n  - 'the EU' (context 'EU')\n  - 'P R E S S'\n" in message
-    assert str(mine / "locale" / "fr" / "LC_MESSAGES" / "house.po") in message
-    assert "status: draft" in message
+    assert isinstance(error, InputError) and error.exit_code == 1
+    assert (error.language, error.messages) == ("fr", [("EU", "the EU"), (None, "P R E S S")])
+    catalogue = mine / "locale" / "fr" / "LC_MESSAGES" / "house.po"
+    assert error.catalogue == str(catalogue)
+    assert [(p.field, p.message) for p in error.problems[:2]] == [
+        ("translations.fr", "'the EU' (context 'EU') has no translation in the fr catalogue"),
+        ("translations.fr", "'P R E S S' has no translation in the fr catalogue"),
+    ]
+    fix = error.problems[2]
+    assert fix.field == "status" and "never printed half in English" in fix.message
+    assert f"translate them in {catalogue}" in fix.message and "set it to draft" in fix.message
+
+
+def test_the_file_s_own_language_is_refused_at_its_language(tmp_path: Path) -> None:
+    mine = _catalogue(tmp_path, PRESS)
+    own = drafter.load_release(TEXT.replace("language: en\n", "language: fr\n"))
+    with pytest.raises(MissingMessagesError) as caught:
+        drafter.render(own, "html", templates=mine)
+    assert [p.field for p in caught.value.problems] == ["language", "status"]
 
 
 def test_a_draft_lacking_a_message_is_printed_with_a_warning(
@@ -103,6 +114,33 @@ def test_new_refuses_a_final_release_and_writes_nothing(tmp_path: Path, capsys: 
     arguments = [str(source), "--html", "--lang", "fr", "--templates", str(mine)]
     code, _, err = run(capsys, "new", *arguments, "--out", str(out))
     assert code == 1
-    assert "the fr catalogue has no translation of 1 message this final release uses" in err
-    assert "'P R E S S'" in err and "WARNING" not in err
+    assert f"{source}: 2 problems found; nothing was written." in err
+    line = line_of(FULL_TEXT, "  fr:")
+    expected = f"translations.fr (line {line}, column 3): 'P R E S S' has no translation in the fr"
+    assert expected in err
+    assert f"status (line {line_of(FULL_TEXT, 'status: final')}, column 1): is final" in err
+    assert "WARNING" not in err
     assert not out.exists() or list(out.iterdir()) == []
+
+
+def test_the_server_refuses_it_as_the_release_s_problem_at_its_fields() -> None:
+    from textutil import REFERENCE_YAML
+    from webutil import TestClient
+
+    from drafter.web.app import ServerSettings, create_app
+    from drafter.web.yamlfile import form_data
+
+    data = form_data(drafter.load_release(REFERENCE_YAML))
+    data["translations"] = {"pt": data["translations"]["fr"]}  # no Portuguese wording yet
+    with TestClient(create_app(settings=ServerSettings(workers=1))) as client:
+        refused = client.post("/api/render?format=html&language=pt", json=data)
+        data["status"] = "draft"
+        drafted = client.post("/api/render?format=html&language=pt", json=data)
+    assert refused.status_code == 422
+    problems = [(problem["field"], problem["message"]) for problem in refused.json()["problems"]]
+    # the server renders the version it made: its language is the version's own
+    eu = "'the European Union' (context 'EU') has no translation in the pt catalogue"
+    assert problems[0] == ("language", eu)  # printed in English in the version the server made
+    assert ("language", "'P R E S S' has no translation in the pt catalogue") in problems
+    assert problems[-1][0] == "status"
+    assert drafted.status_code == 200 and "P R E S S" in drafted.text
