@@ -270,3 +270,12 @@ def test_the_title_s_words_join_as_the_language_joins_them(
     data["translations"][code]["counterpart"]["short_name"] = short_name
     html = html_text(drafter.render(drafter.validate_release(data), "html", language=code))
     assert title in html
+
+
+def test_an_italian_date_on_the_8th_is_elided_in_the_link_and_the_embargo() -> None:
+    data = _release("it") | {"date": "2012-08-08", "status": "draft"}
+    data["embargo"] = "2012-08-08 12:00"
+    data["previous_rounds"] = [{"date": "2011-05-08", "url": "https://eeas.europa.eu/a"}]
+    html = drafter.render(drafter.validate_release(data), "html", language="it").decode()
+    assert 'aria-label="Consultazioni sui diritti umani dell&#39;8 maggio 2011"' in html
+    assert "EMBARGO: da non pubblicare prima dell&#39;8 agosto 2012, 12:00 CEST" in html
