@@ -260,6 +260,8 @@ def _polish_locative(word: str) -> str:
         return _PL_LOCATIVE[word]
     if word.isupper() or not word[-1:].isalpha() or word[-1] in "eiouyąęó":
         return word  # an acronym; Tokio, Oslo, Tbilisi, Baku, or a word already declined
+    if word.endswith(("ej", "ach")):
+        return word  # already declined: w Unii Europejskiej, w Atenach
     for end, new in _PL_FEMININE:
         if word.endswith(end):
             return word[: -len(end)] + new
@@ -279,6 +281,8 @@ def _polish_locative(word: str) -> str:
 def _polish_place(place: str) -> str:
     """A place's words after `w`: the last in the locative, an adjective before it too."""
     *before, last = place.split(" ")
+    if before and last.endswith(("ych", "ich", "ym", "im")):
+        return place  # already declined: w Stanach Zjednoczonych, w Nowym Jorku
     declined = [
         f"{w[:-1]}ym" if w.endswith("y") else f"{w[:-1]}ej" if w.endswith("a") else w
         for w in before

@@ -227,6 +227,10 @@ def test_a_meeting_s_name_takes_the_language_s_article_and_case(
         ("pl", "przeprowadziły w Bruksela rundę", "przeprowadziły w Brukseli rundę"),
         ("pl", "w Wrocław, w Kair i w Wiedeń", "we Wrocławiu, w Kairze i w Wiedniu"),
         ("pl", "w Biszkek, w Praga, w Genewa", "w Biszkeku, w Pradze, w Genewie"),
+        ("pl", "w Zurych, w Nowy Jork, w Kijów", "w Zurychu, w Nowym Jorku, w Kijowie"),
+        # a place the translator declined is left as written
+        ("pl", "w Unii Europejskiej i w Stanach Zjednoczonych", "w Unii Europejskiej i w Stanach"),
+        ("pl", "w Brukseli, w Moskwie, w Nowym Jorku", "w Brukseli, w Moskwie, w Nowym Jorku"),
     ],
 )
 def test_prepositions_join_their_article_and_take_their_case(
