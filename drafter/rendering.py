@@ -106,17 +106,23 @@ def _check_glyphs(release: Release, house: House) -> None:
         raise InputError(problems)
 
 
-def _note_eu_names(release: Release, wording: Wording) -> None:
-    """Record the EU's English names in a version of another language its catalogue lacks.
+def _eu_in_language(release: Release, wording: Wording) -> Release:
+    """The release with the EU's English default names in its language, from the catalogue.
 
-    A version made beforehand (`language_version`, as the server does) has them in English
-    where the catalogue has not.
+    A file written in another language that leaves the EU's names to the house, or a
+    version made beforehand (`language_version`, as the server does) where the catalogue
+    lacked them: a name the catalogue lacks is recorded as missing and left in English.
     """
     from drafter.languages import EU_NAMES
 
-    for key, english in EU_NAMES.items():
-        if getattr(release.eu, key) == english:
-            wording.text(english, "EU")
+    names = {key: getattr(release.eu, key) for key in EU_NAMES}
+    local = {
+        key: wording.text(english, "EU") if names[key] == english else names[key]
+        for key, english in EU_NAMES.items()
+    }
+    if local == names:
+        return release
+    return release.model_copy(update={"eu": release.eu.model_copy(update=local)})
 
 
 def _refuse_missing(wording: Wording, source: str | Path | None, translation: str | None) -> None:
@@ -183,7 +189,7 @@ def render_all(
     wording = Wording(chosen, language or release.language, warn=not final)
     if release.translations or translation:
         release = language_version(release, language, chosen, wording=wording)
-    _note_eu_names(release, wording)
+    release = _eu_in_language(release, wording)
     try:
         _check_language(release, chosen)
         _check_fields(release, chosen)

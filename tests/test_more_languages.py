@@ -283,3 +283,18 @@ def test_an_italian_date_on_the_8th_is_elided_in_the_link_and_the_embargo() -> N
     html = drafter.render(drafter.validate_release(data), "html", language="it").decode()
     assert 'aria-label="Consultazioni sui diritti umani dell&#39;8 maggio 2011"' in html
     assert "EMBARGO: da non pubblicare prima dell&#39;8 agosto 2012, 12:00 CEST" in html
+
+
+def test_a_file_written_in_italian_names_the_eu_in_italian() -> None:
+    base = read_source(TEXT).data
+    italian = TRANSLATIONS["it"]
+    data = base | italian | {"language": "it", "place": "Bruxelles"}
+    data["meeting"] = base["meeting"] | italian["meeting"] | {"place": "Bruxelles"}
+    texts_of = italian["civil_society"]["meetings"]
+    meetings = zip(base["civil_society"]["meetings"], texts_of, strict=True)
+    data["civil_society"] = {"meetings": [meeting | text for meeting, text in meetings]}
+    data["civil_society"]["meetings"][1]["places"] = ["Bruxelles"]
+    data["next_round"] = base["next_round"] | italian["next_round"]
+    text = html_text(drafter.render(drafter.validate_release(data), "html"))
+    assert "Il 20 luglio 2012 l'Unione europea e la Federazione russa hanno tenuto" in text
+    assert "the European Union" not in text and "the EU" not in text
