@@ -6,6 +6,7 @@ import logging
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from drafter import prefork
 from drafter.errors import InputError, Problem, UsageError
@@ -25,6 +26,9 @@ from drafter.writers import (
     check_pdf_variant,
     writer,
 )
+
+if TYPE_CHECKING:
+    from drafter.catalogues import Wording
 
 __all__ = [
     "DEFAULT_PDF_VARIANT",
@@ -102,6 +106,35 @@ def _check_glyphs(release: Release, house: House) -> None:
         raise InputError(problems)
 
 
+def _eu_in_language(release: Release, wording: Wording) -> Release:
+    """The release with the EU's English default names in its language, from the catalogue.
+
+    A file written in another language that leaves the EU's names to the house, or a
+    version made beforehand (`language_version`, as the server does) where the catalogue
+    lacked them: a name the catalogue lacks is recorded as missing and left in English.
+    """
+    from drafter.languages import EU_NAMES
+
+    names = {key: getattr(release.eu, key) for key in EU_NAMES}
+    local = {
+        key: wording.text(english, "EU") if names[key] == english else names[key]
+        for key, english in EU_NAMES.items()
+    }
+    if local == names:
+        return release
+    return release.model_copy(update={"eu": release.eu.model_copy(update=local)})
+
+
+def _refuse_missing(wording: Wording, source: str | Path | None, translation: str | None) -> None:
+    """Refuse a final release whose rendering used a message its catalogue lacks."""
+    from drafter.catalogues import MissingMessagesError
+
+    try:
+        wording.refuse_missing(f"translations.{translation}" if translation else "language")
+    except MissingMessagesError as exc:
+        raise exc.located(locate(exc, source, translation)) from None
+
+
 def render(
     release: Release,
     fmt: str = "pdf",
@@ -139,9 +172,12 @@ def render_all(
     With `timeout` (seconds), rendering that takes longer stops with a LimitError
     (in the main thread on Unix; elsewhere the limit is not enforced). `pdf_variant` is
     one of PDF_VARIANTS. `language` is one of `release.languages` (default: its own).
-    A final release must pass the house-style check (InputError otherwise); `source`, the
+    A final release must pass the house-style check (InputError otherwise) and have every
+    message its rendering uses in its language's catalogue (MissingMessagesError, an
+    InputError, otherwise; a draft prints them in English with a warning); `source`, the
     release's file, gives the lines and the project's settings.
     """
+    from drafter.catalogues import Wording
     from drafter.languages import language_version
     from drafter.publication import check_marked
     from drafter.style_check import require_publishable
@@ -149,8 +185,11 @@ def render_all(
     chosen = _house(templates, house, release)
     writers = _writers(formats, pdf_variant)
     translation = language if language and language != release.language else None
+    final = release.status == "final"  # never half English: a message missing refuses it
+    wording = Wording(chosen, language or release.language, warn=not final)
     if release.translations or translation:
-        release = language_version(release, language, chosen)
+        release = language_version(release, language, chosen, wording=wording)
+    release = _eu_in_language(release, wording)
     try:
         _check_language(release, chosen)
         _check_fields(release, chosen)
@@ -159,7 +198,9 @@ def render_all(
     except InputError as exc:
         raise locate(exc, source, translation) from None
     with time_limit(timeout):
-        html = render_html(release, chosen)
+        html = render_html(release, chosen, wording)
+        if final:
+            _refuse_missing(wording, source, translation)
         check_marked(release, html, chosen.name)
         require_publishable(release, Path(source) if source is not None else None, html)
         helper = prefork.current()
