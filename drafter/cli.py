@@ -264,7 +264,7 @@ def next_round(
 
 @app.command(name="import")
 def import_release(
-    release: Annotated[Path, typer.Argument(help="A release's text, or a DOCX drafter wrote.")],
+    release: Annotated[Path, typer.Argument(help="A release's text, PDF, web page or Word file.")],
     out: OutOption = None,
     force: ForceOption = False,
 ) -> None:
