@@ -177,7 +177,11 @@ def _full(line: _Line, right: float, following: _Line | None) -> bool:
     text = line.text.rstrip()
     width = (line.x1 - line.x0) / max(len(text), 1)
     first = following.text.strip().split(" ")[0] if following is not None else "M" * 8
-    return right - line.x1 < (len(first) + 1) * width
+    # a word's letters are wider than the line's mean (which counts its spaces); an address
+    # (a long word: an e-mail, a link) is measured as it is, so a line above it is not taken
+    # for one it would have been wrapped from
+    wider = 1.3 if len(first) <= 15 else 1.0
+    return right - line.x1 < (len(first) + 1) * width * wider
 
 
 def _split(lines: list[_Line], right: float) -> list[list[_Line]]:
