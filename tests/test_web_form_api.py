@@ -87,3 +87,14 @@ def test_the_sentences_of_an_invalid_release_are_its_problems(client: TestClient
     answer = client.post("/api/sentences", json={"issuer": "European Union"})
     assert answer.status_code == 422
     assert answer.json()["problems"]
+
+
+def test_the_sentences_of_a_release_still_to_fill_in(client: TestClient) -> None:
+    """The opening sentence as soon as the meeting's facts are complete, the body not yet."""
+    draft = client.post("/api/next?file=eu-russia-2012-07-24.yaml").json()["data"]
+    draft["meeting"]["date"] = "2012-11-29"
+    sentences = client.post("/api/sentences", json=draft).json()
+    assert sentences["opening"].startswith("On 29 November 2012, the European Union")
+    assert sentences["civil_society"] is None  # its meeting is still to fill in
+    draft["meeting"]["round"] = "sixteen"
+    assert client.post("/api/sentences", json=draft).status_code == 422

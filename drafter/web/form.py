@@ -117,10 +117,42 @@ async def _next(
     response_model=Sentences,
 )
 async def _sentences(request: Request) -> Sentences:
-    from drafter.web.app import _json, _release
+    from drafter.web.app import _json
 
-    release = _release(await _json(request))
+    release = sentence_facts(await _json(request))
     return generated_sentences(release, request.app.state.house)
+
+
+# What the sentences are written from: a release wanting one of these has none.
+_FACTS = frozenset({"language", "issuer", "place", "counterpart", "meeting", "eu", "house"})
+
+
+def sentence_facts(data: Any) -> Release:  # noqa: ANN401 - any JSON value
+    """The release, less its parts still to fill in, for the sentences drafter writes.
+
+    Parts with problems that no sentence is written from (the body, contacts, a placeholder
+    date of issue) are left out, so the opening sentence shows as soon as the meeting's facts
+    are complete. Problems with the facts themselves raise the InputError.
+    """
+    from drafter.web.app import _release
+
+    for _ in range(4):
+        try:
+            return _release(data)
+        except InputError as exc:
+            if not isinstance(data, dict):
+                raise
+            keys = {_top(problem.field) for problem in exc.problems}
+            if keys & _FACTS or "" in keys:
+                raise
+            data = {key: value for key, value in data.items() if key not in keys}
+            if "date" in keys:  # the day of issue is in no sentence: any valid day will do
+                data["date"] = (data.get("meeting") or {}).get("date")
+    return _release(data)
+
+
+def _top(path: str | None) -> str:
+    return (path or "").split(".")[0].split("[")[0]
 
 
 def generated_sentences(release: Release, house: str | None = None) -> Sentences:
