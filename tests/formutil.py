@@ -7,14 +7,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from playwright.sync_api import Browser, ConsoleMessage, Page, Route, expect
-from textutil import REPO, normalise
+from textutil import REPO
 
 __all__ = [
     "SHOTS",
     "download",
     "field",
     "open_form",
-    "preview_text",
     "show",
     "snap",
     "tab_to",
@@ -87,13 +86,11 @@ def download(page: Page, fmt: str, key: str | None = None) -> tuple[str, bytes]:
     return done.suggested_filename, Path(done.path()).read_bytes()
 
 
-def preview_text(page: Page) -> str:
-    return normalise(page.frame_locator("#preview").locator("body").inner_text())
-
-
-def snap(page: Page, name: str) -> None:
-    """A screenshot of the window as the officer sees it."""
+def snap(page: Page, name: str, *, top: bool = False) -> None:
+    """A screenshot of the window as the officer sees it (`top`: scrolled to the top)."""
     SHOTS.mkdir(parents=True, exist_ok=True)
+    if top:
+        page.evaluate("window.scrollTo(0, 0)")
     page.screenshot(path=str(SHOTS / f"webform-{name}.png"))
 
 

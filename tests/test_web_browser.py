@@ -74,7 +74,9 @@ def test_an_officer_drafts_the_next_round_from_the_last(page: Page) -> None:
     page.select_option("#archive", REFERENCE_YAML.name)
     page.click("#draft-next")
     expect(page.locator("#h-meeting")).to_be_focused()
-    expect(page.locator("#summary li").first).to_contain_text("placeholder")
+    expect(page.locator("#summary li").first).to_contain_text(
+        "Date of the release: still to fill in: the date of the release, YYYY-MM-DD"
+    )
     snap(page, "2-drafted")
 
     page.fill(field("meeting.date"), "2012-11-29")
@@ -110,7 +112,7 @@ def test_an_officer_drafts_the_next_round_from_the_last(page: Page) -> None:
     expect(page.locator("#summary")).to_have_text("Aucun problème : le communiqué est complet.")
     expect(page.locator("#release .error, #release .warning")).to_have_count(0)
     expect(page.frame_locator("#preview").locator("main")).to_contain_text(PARAGRAPH)
-    snap(page, "6-french")
+    snap(page, "6-french", top=True)
     assert_downloads_hold_what_was_typed(page)
 
 

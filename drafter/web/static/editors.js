@@ -23,7 +23,8 @@ const singular = (label) => (/[^s]s$/.test(label) ? label.slice(0, -1) : label);
 /** The editors for one schema, in one language; `ctx.changed()` is told of every change. */
 export function makeEditors(ctx) {
   const lang = ctx.lang;
-  const words = (path) => field(lang, messageKey(path));
+  // An item of a list has its own words ("contacts.people[]": Contact), not the list's.
+  const words = (path) => field(lang, messageKey(path) + (path.endsWith("]") ? "[]" : ""));
   // The schema's descriptions are English: shown only to an officer who reads the form in English.
   const described = (path, s) => words(path).help || (lang === "en" ? s.description : undefined);
 

@@ -158,7 +158,7 @@ async function refusal(response) {
   try { answer = await response.json(); } catch (error) { answer = {}; }
   if (response.status === 422 && Array.isArray(answer.problems)) {
     mark({ problems: answer.problems });
-    say(ui(state.lang, "problems.some", { n: answer.problems.length }));
+    say(ui(state.lang, "status.problems", { n: answer.problems.length }));
   } else say(answer.detail || `${response.status}`);
 }
 

@@ -5,6 +5,14 @@
 import { h, nextId, parentPath, reveal } from "./dom.js";
 import { ui } from "./messages.js";
 
+// The server's commonest messages in the officer's language; the others as they come.
+function localise(message, lang) {
+  const fill = /^is a placeholder from `drafter next`; fill it in \((.*)\)$/s.exec(message);
+  if (fill) return ui(lang, "problem.fill", { hint: fill[1] });
+  if (/^is required but missing\b/.test(message)) return ui(lang, "problem.missing");
+  return message;
+}
+
 function findField(form, path) {
   for (let p = path; p; p = parentPath(p)) {
     const found = form.querySelector(`[data-path="${CSS.escape(p)}"]`);
@@ -53,7 +61,7 @@ export function showProblems(form, summary, { problems = [], findings = [] }, la
   clearMarks(form);
   const items = [];
   const all = [
-    ...problems.map((p) => ({ field: p.field, text: p.message, level: "error" })),
+    ...problems.map((p) => ({ field: p.field, text: localise(p.message, lang), level: "error" })),
     ...findings.map((f) => ({ field: f.field, level: f.level,
       text: `${ui(lang, "problems.house")} (${ui(lang, `level.${f.level}`)}, ${f.rule}): ${f.message}${f.suggestion ? `; ${f.suggestion}` : ""}` })),
   ];

@@ -49,7 +49,7 @@ export function paragraphEditor(api, value, path, label) {
   const text = Array.isArray(value) ? value[0].text : value;
   control.value = api.fillIn(control, text) ?? "";
   control.dataset.path = path;
-  if (!control.placeholder && /\[0\]$/.test(path)) control.placeholder = api.words("body").example || "";
+  if (!control.placeholder && /\[0\]$/.test(path)) control.placeholder = api.words("body[0]").example || "";
   const name = h("label", { for: control.id, class: "label", text: label });
   const el = h("div", { class: "field" }, name, control);
   return { el, get: () => api.kept(control) ?? (control.value.trim() === "" ? undefined : control.value) };
