@@ -17,8 +17,9 @@ const form = $("release");
 const preview = $("preview");
 const summary = $("summary");
 
+// `started`: the officer has chosen where to start (until then nothing is checked or kept).
 const state = { schema: null, root: null, lang: "en", step: "start", sentences: {}, errors: 0,
-  timer: null, sequence: 0, archive: [] };
+  timer: null, sequence: 0, archive: [], started: false };
 
 const say = (text) => { $("status").textContent = text; };
 const release = () => (state.root ? state.root.get() : {});
@@ -28,6 +29,7 @@ const post = (url, body, type = "application/json") =>
 // --- steps ------------------------------------------------------------------------------
 function showStep(id, focus = true) {
   state.step = id;
+  if (id !== "start" && !state.started) { state.started = true; changed(); }  // a blank release
   for (const section of document.querySelectorAll("[data-step]")) section.hidden = section.dataset.step !== id;
   for (const button of $("steps").querySelectorAll("button")) {
     if (button.dataset.goto === id) button.setAttribute("aria-current", "step");
@@ -99,6 +101,7 @@ function build(data, problems = []) {
 
 function mark(found) {
   state.errors = showProblems(form, summary, found, state.lang, showStep);
+  summary.hidden = !state.started;
   for (const button of $("steps").querySelectorAll("button")) {
     const section = document.querySelector(`[data-step="${button.dataset.goto}"]`);
     const count = section ? section.querySelectorAll(".error, .warning").length : 0;
@@ -114,7 +117,7 @@ function mark(found) {
 
 // --- the draft kept in this browser -----------------------------------------------------
 function keep() {
-  if (!state.root) return;
+  if (!state.root || !state.started) return;
   try { localStorage.setItem(DRAFT_KEY, JSON.stringify({ data: release(), step: state.step })); } catch (error) { /* full: keep going */ }
 }
 
@@ -124,7 +127,7 @@ function kept() {
 
 // --- preview, sentences, problems -------------------------------------------------------
 function changed() {
-  if (!state.root) return;
+  if (!state.root || !state.started) return;
   keep();
   clearTimeout(state.timer);
   state.timer = setTimeout(() => { refresh().catch((error) => say(`${error}`)); }, DEBOUNCE_MS);
@@ -193,6 +196,7 @@ async function download(format) {
 }
 
 async function open(answer, step = "meeting") {
+  state.started = true;
   if (answer.data === null || answer.data === undefined) { mark({ problems: answer.problems }); return; }
   state.step = step;
   build(answer.data, answer.problems);
@@ -253,6 +257,7 @@ async function start() {
   $("archive-empty").hidden = archive.length > 0;
   document.querySelector(".start-archive").hidden = archive.length === 0;
   const draft = kept();
+  state.started = Boolean(initial.data) || Boolean(draft && isObject(draft.data));
   if (draft && isObject(draft.data)) {
     state.step = draft.step || "meeting";
     build(draft.data);
