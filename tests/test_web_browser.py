@@ -355,3 +355,16 @@ def test_axe_finds_no_violations_in_any_step(browser: Browser, server: Live, lan
                 for v in results["violations"]
             ]
         assert found == []
+
+
+def test_the_preview_and_downloads_in_another_of_the_releases_languages(page: Page) -> None:
+    page.set_input_files("#upload", str(REFERENCE_YAML))
+    title = page.frame_locator("#preview").locator("h1")
+    expect(title).to_have_text("The EU and Russia hold human rights consultations")
+    expect(page.locator("#preview-language option")).to_have_count(4)  # en, fr, de, bg
+    page.select_option("#preview-language", "fr")
+    expect(title).to_contain_text("consultations sur les droits de l'homme")
+    name, pdf = download(page, "pdf")
+    assert name == "2012-07-24_A-350-12_FR.pdf"
+    assert "Union européenne".upper() in pdf_text(pdf).upper()
+    assert download(page, "yaml")[0] == "2012-07-24_A-350-12.yaml"  # every language

@@ -133,21 +133,42 @@ function changed() {
   state.timer = setTimeout(() => { refresh().catch((error) => say(`${error}`)); }, DEBOUNCE_MS);
 }
 
+// The preview first, as soon as it is made; the sentences and the house-style check beside.
 async function refresh() {
   const mine = ++state.sequence;
-  const body = JSON.stringify(release());
-  const [rendered, sentences] = await Promise.all([post("/api/render?format=html", body), post("/api/sentences", body)]);
+  const data = release();
+  const body = JSON.stringify(data);
+  previewLanguages(data);
+  const asked = [post(`/api/render?format=html${inLanguage()}`, body), post("/api/sentences", body), post("/api/check", body)];
+  const rendered = await asked[0];
+  if (mine !== state.sequence) return;
+  if (rendered.ok) {
+    preview.srcdoc = await rendered.text();
+    say(ui(state.lang, "status.preview"));
+  }
+  const [sentences, checked] = await Promise.all(asked.slice(1));
   if (mine !== state.sequence) return;
   showSentences(sentences.ok ? await sentences.json() : {});
   if (!rendered.ok) { await refusal(rendered); return; }
-  const html = await rendered.text();
-  const checked = await post("/api/check", body);
   const findings = checked.ok ? (await checked.json()).findings || [] : [];
-  if (mine !== state.sequence) return;
-  preview.srcdoc = html;
-  mark({ findings });
-  say(ui(state.lang, "status.preview"));
+  if (mine === state.sequence) mark({ findings });
 }
+
+// The languages the release is in (its own and its translations'), to preview and download.
+function previewLanguages(data) {
+  const select = $("preview-language");
+  const codes = [data.language || "en", ...Object.keys(isObject(data.translations) ? data.translations : {})];
+  const chosen = codes.includes(select.value) ? select.value : codes[0];
+  if (select.options.length !== codes.length || [...select.options].some((o, i) => o.value !== codes[i])) {
+    select.replaceChildren(...codes.map((code) => h("option", { value: code, text: code.toUpperCase() })));
+  }
+  select.value = chosen;
+}
+
+const inLanguage = () => {
+  const select = $("preview-language");
+  return select.selectedIndex > 0 ? `&language=${encodeURIComponent(select.value)}` : "";
+};
 
 function showSentences(sentences) {
   state.sentences = sentences;
@@ -185,7 +206,8 @@ function save(blob, name) {
 
 async function download(format) {
   say(ui(state.lang, "status.making", { format: format.toUpperCase() }));
-  const response = await post(`/api/render?format=${format}`, JSON.stringify(release()));
+  const language = format === "yaml" ? "" : inLanguage();  // the YAML file holds every language
+  const response = await post(`/api/render?format=${format}${language}`, JSON.stringify(release()));
   if (response.ok) { save(await response.blob(), fileName(response, format)); return; }
   if (format === "yaml" && response.status === 422) {
     // A draft not yet valid is kept as it is: JSON is YAML, and opens again here.
@@ -272,8 +294,11 @@ async function start() {
   for (const button of document.querySelectorAll("[data-format]")) {
     button.addEventListener("click", () => download(button.dataset.format).catch((error) => say(`${error}`)));
   }
+  $("preview-language").addEventListener("change", changed);
   $("draft-next").addEventListener("click", () => draftNext().catch((error) => say(`${error}`)));
   $("blank").addEventListener("click", () => open({ data: {}, problems: [] }));
+  $("initial").hidden = !initial.data;
+  $("initial").addEventListener("click", () => open(initial));
   const picker = $("upload");
   picker.addEventListener("change", () => {
     if (picker.files.length) upload(picker.files[0]).catch((error) => say(`${error}`));
