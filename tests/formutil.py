@@ -74,14 +74,13 @@ def show(page: Page, path: str) -> None:
         closed.first.click()
 
 
-def download(page: Page, fmt: str, key: str | None = None) -> tuple[str, bytes]:
-    """Download a format by clicking its button (or pressing `key` on it)."""
-    button = page.locator(f'button[data-format="{fmt}"]')
+def download(page: Page, fmt: str, *, keyboard: bool = False) -> tuple[str, bytes]:
+    """Download a format by clicking its button (`keyboard`: Enter on the focused button)."""
     with page.expect_download() as caught:
-        if key:
-            button.press(key)
+        if keyboard:
+            page.keyboard.press("Enter")
         else:
-            button.click()
+            page.click(f'button[data-format="{fmt}"]')
     done = caught.value
     return done.suggested_filename, Path(done.path()).read_bytes()
 

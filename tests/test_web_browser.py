@@ -57,10 +57,15 @@ def page(browser: Browser, server: Live) -> Iterator[Page]:
     yield from open_form(browser, server.url)
 
 
-def assert_downloads_hold_what_was_typed(page: Page, key: str | None = None) -> None:
-    name, pdf = download(page, "pdf", key)
+def assert_downloads_hold_what_was_typed(page: Page, *, keyboard: bool = False) -> None:
+    """The PDF and the Word file (clicked, or reached by Tab and pressed with Enter)."""
+    if keyboard:
+        tab_to(page, 'button[data-format="pdf"]')
+    name, pdf = download(page, "pdf", keyboard=keyboard)
     assert name.endswith("_DRAFT.pdf")
-    name, word = download(page, "docx", key)
+    if keyboard:
+        tab_to(page, 'button[data-format="docx"]')
+    name, word = download(page, "docx", keyboard=keyboard)
     assert name.endswith("_DRAFT.docx")
     for text in (normalise(pdf_text(pdf)), normalise(docx_text(word))):
         assert "Brussels, 30 November 2012" in text
@@ -166,8 +171,7 @@ def test_the_same_task_by_keyboard_only(page: Page) -> None:
     page.keyboard.press("ArrowDown")  # English, Français, Deutsch
     expect(page.locator("h1")).to_have_text("Rédiger un communiqué de presse")
     expect(page.locator("#summary")).to_have_text("Aucun problème : le communiqué est complet.")
-    tab_to(page, 'button[data-format="pdf"]')
-    assert_downloads_hold_what_was_typed(page, key="Enter")
+    assert_downloads_hold_what_was_typed(page, keyboard=True)
 
 
 def test_the_draft_is_kept_in_the_browser_across_a_reload(page: Page) -> None:
