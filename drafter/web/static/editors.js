@@ -9,6 +9,7 @@
 import { h, isObject, messageKey, nextId } from "./dom.js";
 import { field, ui } from "./messages.js";
 import { OVERRIDES, isParagraph, isReference } from "./layout.js";
+import { arrayEditor, mapEditor } from "./lists.js";
 import { overrideEditor, paragraphEditor, referenceEditor } from "./special.js";
 
 const FILL_IN = /^<<FILL IN: (.*)>>$/s;
@@ -18,7 +19,6 @@ const humanise = (key) => {
   const words = String(key).replace(/([a-z])([A-Z])/g, "$1 $2").replace(/_/g, " ").toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 };
-const singular = (label) => (/[^s]s$/.test(label) ? label.slice(0, -1) : label);
 
 /** The editors for one schema, in one language; `ctx.changed()` is told of every change. */
 export function makeEditors(ctx) {
@@ -107,7 +107,8 @@ export function makeEditors(ctx) {
     let k = kind(s);
     value = coerce(s, value);
     if (!fits(k, value)) k = "generic";
-    const make = { enum: enumEditor, object: objectEditor, map: mapEditor, array: arrayEditor,
+    const make = { enum: enumEditor, object: objectEditor,
+      map: (...args) => mapEditor(api, ...args), array: (...args) => arrayEditor(api, ...args),
       date: dateEditor, string: stringEditor, number: numberEditor, boolean: booleanEditor,
       generic: genericEditor }[k];
     const optionalGroup = (k === "object" || k === "map") && (!required || s.nullable);
@@ -312,120 +313,6 @@ export function makeEditors(ctx) {
     return { el: wrap, get: () => (toggle.checked && inner ? inner.get() : undefined) };
   }
 
-  function itemLabelOf(s, path, label) {
-    const own = field(lang, `${messageKey(path)}[]`).label;
-    if (own) return own;
-    if (isParagraph(`${path}[0]`)) return ui(lang, "paragraph");
-    const first = /^([A-Z][a-z]+s)\b/.exec(s.description || "");
-    return first ? singular(first[1]) : singular(label);
-  }
-
-  function arrayEditor(s, value, path, label, required) {
-    const box = group(s, path, label, required);
-    const itemSchema = resolve(s.items);
-    const itemLabel = itemLabelOf(s, path, label);
-    const list = h("div", { class: "items" });
-    const add = h("button", { type: "button", class: "add", text: ui(lang, "add", { item: itemLabel.toLowerCase() }) });
-    box.append(list, h("div", { class: "list-tools" }, add));
-    let items = [];
-
-    const render = (values, focus) => {
-      list.replaceChildren();
-      items = values.map((v, index) => {
-        const name = `${itemLabel} ${index + 1}`;
-        const child = editor(s.items, v, `${path}[${index}]`, name, true);
-        const tools = h("div", { class: "item-tools" });
-        const buttons = [
-          [ui(lang, "up"), ui(lang, "up.item", { item: name }), index > 0, () => move(index, -1)],
-          [ui(lang, "down"), ui(lang, "down.item", { item: name }), index < values.length - 1, () => move(index, 1)],
-          [ui(lang, "remove"), ui(lang, "remove.item", { item: name }), true, () => remove(index)],
-        ];
-        for (const [text, aria, enabled, action] of buttons) {
-          const button = h("button", { type: "button", text, "aria-label": aria, disabled: !enabled });
-          button.addEventListener("click", action);
-          tools.append(button);
-        }
-        list.append(h("div", { class: "item" }, child.el, tools));
-        return child;
-      });
-      if (focus) {
-        const target = list.querySelectorAll(":scope > .item")[focus.index];
-        const control = target && target.querySelector(focus.selector);
-        if (control) control.focus();
-      }
-      ctx.changed();
-    };
-    const current = () => items.map((child) => child.get());
-    const move = (index, step) => {
-      const values = current();
-      [values[index], values[index + step]] = [values[index + step], values[index]];
-      render(values, { index: index + step, selector: step < 0 ? ".item-tools button" : ".item-tools button:nth-of-type(2)" });
-    };
-    const remove = (index) => {
-      const values = current();
-      values.splice(index, 1);
-      render(values, null);
-      add.focus();
-    };
-    add.addEventListener("click", () => {
-      const values = current();
-      values.push(kind(itemSchema) === "object" ? {} : undefined);
-      render(values, { index: values.length - 1, selector: "input, textarea, select" });
-    });
-    render(Array.isArray(value) ? value : [], null);
-    const get = () => {
-      const values = items.map((child) => child.get()).filter((v) => v !== undefined);
-      return values.length === 0 && !required ? undefined : values;
-    };
-    return { el: box, get };
-  }
-
-  function mapEditor(s, value, path, label, required) {
-    const box = group(s, path, label, required);
-    const names = s.propertyNames && Array.isArray(resolve(s.propertyNames).enum) ? resolve(s.propertyNames).enum : null;
-    const list = h("div", { class: "items" });
-    const add = h("button", { type: "button", class: "add", text: ui(lang, "add", { item: label.toLowerCase() }) });
-    box.append(list, h("div", { class: "list-tools" }, add));
-    let rows = [];
-
-    const render = (entries) => {
-      list.replaceChildren();
-      rows = entries.map(([key, v], index) => {
-        const id = nextId();
-        const keyControl = names ? h("select", { id }) : h("input", { type: "text", id });
-        if (names) for (const option of names) keyControl.append(h("option", { value: option, text: option }));
-        keyControl.value = key;
-        keyControl.dataset.path = `${path}.${key}`;
-        const child = editor(s.additionalProperties, v, `${path}.${key}`, `${label}: ${key}`, true);
-        const removeButton = h("button", { type: "button", text: ui(lang, "remove"), "aria-label": ui(lang, "remove.item", { item: key }) });
-        removeButton.addEventListener("click", () => {
-          const left = current();
-          left.splice(index, 1);
-          render(left);
-          add.focus();
-        });
-        keyControl.addEventListener("change", () => render(current()));
-        const keyField = h("div", { class: "field" }, h("label", { for: id, text: ui(lang, "key") }), keyControl);
-        list.append(h("div", { class: "item" }, keyField, child.el, h("div", { class: "item-tools" }, removeButton)));
-        return { keyControl, child };
-      });
-      ctx.changed();
-    };
-    const current = () => rows.map(({ keyControl, child }) => [keyControl.value, child.get()]);
-    add.addEventListener("click", () => {
-      const used = new Set(current().map(([key]) => key));
-      const free = names ? names.find((key) => !used.has(key)) : "";
-      render([...current(), [free ?? "", {}]]);
-    });
-    render(isObject(value) ? Object.entries(value) : []);
-    const get = () => {
-      const out = {};
-      for (const [key, v] of current()) if (key !== "" && v !== undefined) out[key] = v;
-      return Object.keys(out).length === 0 && !required ? undefined : out;
-    };
-    return { el: box, get };
-  }
-
-  const api = { ctx, lang, editor, scalarField, fillIn, kept, textControl, help, words };
+  const api = { ctx, lang, editor, scalarField, fillIn, kept, textControl, help, words, group, resolve, kind };
   return api;
 }
