@@ -116,6 +116,8 @@ def test_an_officer_drafts_the_next_round_from_the_last(page: Page) -> None:
     expect(page.locator("html")).to_have_attribute("lang", "fr")
     expect(page.locator("#summary")).to_have_text("Aucun problème : le communiqué est complet.")
     expect(page.locator("#release .error, #release .warning")).to_have_count(0)
+    expect(page.locator(field("contacts.people[3].email"))).to_have_value(CONTACT[1])  # kept
+    expect(page.get_by_label("Courriel").last).to_have_value(CONTACT[1])  # labelled in French
     expect(page.frame_locator("#preview").locator("main")).to_contain_text(PARAGRAPH)
     snap(page, "6-french", top=True)
     assert_downloads_hold_what_was_typed(page)
@@ -372,3 +374,18 @@ def test_the_preview_and_downloads_in_another_of_the_releases_languages(page: Pa
     assert name == "2012-07-24_A-350-12_FR.pdf"
     assert "Union européenne".upper() in pdf_text(pdf).upper()
     assert download(page, "yaml")[0] == "2012-07-24_A-350-12.yaml"  # every language
+
+
+def test_what_the_officer_types_is_shown_as_text_never_as_html(page: Page, tmp_path: Path) -> None:
+    hostile = '<img src=x onerror="document.body.dataset.pwned=1"><b>bold</b>'
+    text = REFERENCE_YAML.read_text(encoding="utf-8")
+    text = text.replace("round: 15", f"round: '{hostile}'")
+    text = text.replace("name: Michael Mann", f"name: '{hostile}'")
+    broken = tmp_path / "hostile.yaml"
+    broken.write_text(text, encoding="utf-8")
+    page.set_input_files("#upload", str(broken))
+    expect(page.locator("#summary li").first).to_contain_text("<b>bold</b>")
+    assert page.locator("#summary b, #release b, #summary img, #release img").count() == 0
+    show(page, "contacts.people[0].name")
+    expect(page.locator(field("contacts.people[0].name"))).to_have_value(hostile)
+    assert page.evaluate("() => document.body.dataset.pwned") is None
