@@ -7,7 +7,7 @@
 "use strict";
 
 import { h, isObject, messageKey, nextId } from "./dom.js";
-import { field, ui } from "./messages.js";
+import { field, languageName, ui } from "./messages.js";
 import { OVERRIDES, isParagraph, isReference } from "./layout.js";
 import { arrayEditor, mapEditor } from "./lists.js";
 import { overrideEditor, paragraphEditor, referenceEditor } from "./special.js";
@@ -196,7 +196,8 @@ export function makeEditors(ctx) {
     const control = h("select");
     const options = [...s.enum];
     const blank = !options.includes("") && (!required || s.nullable) && s.default === undefined;
-    const optionText = (o) => field(lang, `${messageKey(path)}=${o}`).label || (o === "" ? ui(lang, "none") : String(o));
+    const named = (o) => (path === "language" ? languageName(lang, String(o)) : String(o));
+    const optionText = (o) => field(lang, `${messageKey(path)}=${o}`).label || (o === "" ? ui(lang, "none") : named(o));
     if (blank) control.append(h("option", { value: "", text: ui(lang, "none") }));
     for (const option of options) control.append(h("option", { value: String(option), text: optionText(option) }));
     const chosen = String(value ?? s.default ?? "");

@@ -307,3 +307,13 @@ export function startLanguage(kept) {
   const browser = (navigator.language || "en").slice(0, 2).toLowerCase();
   return TABLE[browser] ? browser : "en";
 }
+
+/** A language's name in the officer's language, with its code: "French (fr)". */
+export function languageName(lang, code) {
+  try {
+    const name = new Intl.DisplayNames([lang], { type: "language" }).of(code);
+    return name && name !== code ? `${name} (${code})` : code;
+  } catch (error) {
+    return code;
+  }
+}
