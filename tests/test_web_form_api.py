@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from clirun import Cap, run
 from textutil import REFERENCE_YAML
 from webutil import TestClient
 
@@ -98,3 +99,23 @@ def test_the_sentences_of_a_release_still_to_fill_in(client: TestClient) -> None
     assert sentences["civil_society"] is None  # its meeting is still to fill in
     draft["meeting"]["round"] = "sixteen"
     assert client.post("/api/sentences", json=draft).status_code == 422
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        ([str(REFERENCE_YAML)], EXAMPLES),  # the folder of the file the form starts with
+        (["--archive", str(EXAMPLES / "eeas-web")], EXAMPLES / "eeas-web"),
+        ([], None),
+    ],
+)
+def test_serve_offers_the_archive_of_the_file_or_the_one_named(
+    capsys: Cap, monkeypatch: pytest.MonkeyPatch, args: list[str], expected: Path | None
+) -> None:
+    import drafter.web.app
+
+    asked: dict[str, Any] = {}
+    monkeypatch.setattr(drafter.web.app, "serve", lambda *_, **options: asked.update(options))
+    code, out, _ = run(capsys, "serve", *args)
+    assert code == 0 and "the form is at" in out
+    assert asked["archive"] == expected
