@@ -405,6 +405,14 @@ def serve(
         float, typer.Option("--timeout", help="Stop a render after this many seconds.", min=1)
     ] = 30,
     house: HouseOption = None,
+    archive: Annotated[
+        Path | None,
+        typer.Option(
+            "--archive",
+            help="The folder of release files to draft the next round from (default: FILE's).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Serve the web form and the HTTP API until Ctrl-C (see the README).
 
@@ -422,7 +430,8 @@ def serve(
         find_house(house)  # an unknown house is wrong usage, before the server starts
     initial = initial_from_file(file) if file else Initial()
     typer.echo(f"drafter: the form is at {address(host, port)} (Ctrl-C to stop)")
-    serve(initial, host, port, timeout=timeout, house=house)
+    folder = archive or (file.parent if file else None)
+    serve(initial, host, port, timeout=timeout, house=house, archive=folder)
 
 
 def _formats(
