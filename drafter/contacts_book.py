@@ -29,8 +29,8 @@ from pydantic import Field, ValidationError, model_validator
 
 from drafter.errors import InputError, Problem
 from drafter.fields import Email, Line, Phone
-from drafter.schema import Day, _Model
 from drafter.source import Source, dotted, not_a_file
+from drafter.values import Day, _Model
 
 __all__ = ["ContactsBook", "SharedContact", "contact_keys", "read_book", "resolve_contacts"]
 
