@@ -56,7 +56,13 @@ TEXT_FIELDS: dict[str, Any] = {
     "counterpart": _PARTY,
     "meeting": {"name": None, "article": None, "place": None, "opening": None},
     "civil_society": {"sentence": None, "meetings": [{"participants": None, "places": None}]},
-    "next_round": {"timing": None, "place": None, "remark": None, "sentence": None},
+    "next_round": {
+        "timing": None,
+        "presidency": None,
+        "place": None,
+        "remark": None,
+        "sentence": None,
+    },
 }
 """The fields a translation may give: None is text given whole, a dict a group of fields,
 a list of one dict a list of groups translated item by item. Every other field is a fact."""

@@ -22,7 +22,15 @@ from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from drafter.fields import Line, Text, Url, check_placeholder
 from drafter.publication import Checks, EmbargoTime, Status, embargo_problems
-from drafter.sections import CivilSociety, CivilSocietyMeeting, Contact, Contacts, NextRound
+from drafter.sections import (
+    CivilSociety,
+    CivilSocietyMeeting,
+    Contact,
+    Contacts,
+    NextRound,
+    civil_society_problems,
+    next_round_problems,
+)
 from drafter.values import (
     _OTHER_FORM,
     _REFERENCE,
@@ -345,9 +353,10 @@ def _inconsistencies(release: Release) -> list[tuple[tuple[str | int, ...], str,
         (("embargo",), message, release.embargo)
         for message in embargo_problems(release.embargo, issued)
     ]
-    found += _civil_society_inconsistencies(release)
+    if release.civil_society:
+        found += civil_society_problems(release.civil_society, issued, len(release.body))
     if release.next_round:
-        found += _next_round_inconsistencies(release.next_round, last_day)
+        found += next_round_problems(release.next_round, last_day, len(release.body))
     return found
 
 
@@ -373,44 +382,4 @@ def _previous_inconsistencies(release: Release) -> list[tuple[tuple[str | int, .
         elif previous.end_date and previous.end_date >= release.meeting.date:
             message = f"is not before this round ({release.meeting.date}); check the dates"
             found.append(((*loc[:-1], "end_date"), message, previous.end_date))
-    return found
-
-
-def _civil_society_inconsistencies(
-    release: Release,
-) -> list[tuple[tuple[str | int, ...], str, object]]:
-    found: list[tuple[tuple[str | int, ...], str, object]] = []
-    meetings = release.civil_society.meetings if release.civil_society else []
-    for index, meeting in enumerate(meetings):
-        loc = ("civil_society", "meetings", index)
-        if meeting.end_date and meeting.end_date < meeting.date:
-            message = f"is before its date ({meeting.date}); check both dates"
-            found.append(((*loc, "end_date"), message, meeting.end_date))
-        last_day = meeting.end_date or meeting.date
-        if last_day > release.date:
-            which = "end_date" if meeting.end_date and meeting.end_date > release.date else "date"
-            message = (
-                f"is after the release date ({release.date}); a meeting reported in the release "
-                "must have taken place by then: check the dates"
-            )
-            found.append(((*loc, which), message, last_day))
-    return found
-
-
-def _next_round_inconsistencies(
-    next_round: NextRound, last_day: date
-) -> list[tuple[tuple[str | int, ...], str, object]]:
-    found: list[tuple[tuple[str | int, ...], str, object]] = []
-    if next_round.date and next_round.date <= last_day:
-        message = (
-            f"is not after this round ({last_day}); the next round must come later: check the date"
-        )
-        found.append((("next_round", "date"), message, next_round.date))
-    years = timing_years(next_round.timing)
-    if years and max(years) < last_day.year:
-        message = (
-            f"names {max(years)}, before this round's year {last_day.year}; the next round must "
-            "come later: check the year"
-        )
-        found.append((("next_round", "timing"), message, next_round.timing))
     return found
