@@ -288,8 +288,8 @@ def _localise_places(
     given_meetings = (translation.get("civil_society") or {}).get("meetings") or []
     for index, meeting in enumerate(society.get("meetings") or []):
         given = given_meetings[index] if index < len(given_meetings) else {}
-        if not (isinstance(given, dict) and given.get("places")):
-            meeting["places"] = [local(place) for place in meeting.get("places", [])]
+        if meeting.get("places") and not (isinstance(given, dict) and given.get("places")):
+            meeting["places"] = [local(place) for place in meeting["places"]]
     return unnamed
 
 
