@@ -40,6 +40,8 @@ class SharedContact(_Model):
 
     name: Line = Field(description="Full name.")
     role: Line | None = Field(None, description="What the person does (not printed).")
+    title: Line | None = Field(None, description='Printed after the name: "Spokesperson".')
+    unit: Line | None = Field(None, description='Printed after the title: "Press Office".')
     phones: list[Phone] = Field(default_factory=list, max_length=5)
     email: Email | None = None
     valid_from: Day | None = Field(None, description="The first day the entry holds.")
@@ -54,6 +56,7 @@ class SharedContact(_Model):
     def entry(self) -> dict[str, Any]:
         """The person as a release's contact entry."""
         found: dict[str, Any] = {"name": self.name, "phones": list(self.phones)}
+        found |= {key: getattr(self, key) for key in ("title", "unit") if getattr(self, key)}
         if self.email:
             found["email"] = self.email
         return found

@@ -50,6 +50,7 @@ TEXT_FIELDS: dict[str, Any] = {
     "co_issuer": None,
     "place": None,
     "title": None,
+    "layout": {"subtitle": None},
     "body": None,
     "previous_rounds_heading": None,
     "eu": _PARTY,

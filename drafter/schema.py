@@ -27,6 +27,7 @@ from drafter.sections import (
     CivilSocietyMeeting,
     Contact,
     Contacts,
+    Layout,
     NextRound,
     civil_society_problems,
     next_round_problems,
@@ -209,6 +210,11 @@ class Release(_Model):
         description='Reference: "A 350/12" (series, number/year). A number of another form '
         "is an `identifier`.",
     )
+    reference_lost: bool = Field(
+        False,
+        description="The release's number is lost (an archived release): no reference line, "
+        "and no house asks for one.",
+    )
     identifier: Line | None = Field(
         None,
         description="The release's number where it is not a reference of the form A 350/12: "
@@ -222,6 +228,9 @@ class Release(_Model):
         None, description='House format: "eu-press" (the default), "eeas-web" or an installed one.'
     )
     title: Line | None = Field(None, description="Replaces the generated title.")
+    layout: Layout | None = Field(
+        None, description="Pieces of the page: a subtitle, numbered paragraphs."
+    )
     eu: Party = Field(_EU, description="The EU side as named in this release.")
     counterpart: Party = Field(description="The other side of the talks.")
     counterpart_first: bool = Field(False, description="Name the counterpart before the EU.")
@@ -348,6 +357,10 @@ def _inconsistencies(release: Release) -> list[tuple[tuple[str | int, ...], str,
             f"{_OTHER_FORM % {'number': release.reference}}"
         )
         found.append((("reference",), message, str(release.reference)))
+    if release.reference_lost and (release.reference or release.identifier):
+        given = "reference" if release.reference else "identifier"
+        message = f"is true but the {given} is given; leave one of them out"
+        found.append((("reference_lost",), message, True))
     found += _previous_inconsistencies(release)
     found += [
         (("embargo",), message, release.embargo)

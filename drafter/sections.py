@@ -20,6 +20,7 @@ __all__ = [
     "CivilSocietyMeeting",
     "Contact",
     "Contacts",
+    "Layout",
     "NextRound",
     "When",
     "civil_society_problems",
@@ -241,6 +242,12 @@ class Contact(_Model):
     """A press officer to contact."""
 
     name: Line = Field(description="Full name.")
+    title: Line | None = Field(
+        None, description='What the person is, printed after the name: "Spokesperson".'
+    )
+    unit: Line | None = Field(
+        None, description='The person\'s service, printed after the title: "Press Office".'
+    )
     phones: list[Phone] = Field(default_factory=list, max_length=5, description="In order.")
     email: Email | None = Field(None, description="E-mail address.")
 
@@ -261,3 +268,12 @@ class Contacts(_Model):
     def website_text(self) -> str:
         """The website as printed: no scheme, no trailing slash."""
         return re.sub(r"^https?://", "", self.website or "").rstrip("/")
+
+
+class Layout(_Model):
+    """Pieces of the page a release of the family may use."""
+
+    subtitle: Line | None = Field(None, description="A line printed under the title.")
+    numbered: bool = Field(
+        False, description='Number the body\'s paragraphs: "1.", "2.", ... (Council releases).'
+    )

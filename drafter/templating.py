@@ -74,6 +74,7 @@ def _emblem_svg(label: str) -> Markup:
 def render_html(release: Release, house: House) -> str:
     """The release as the house's semantic HTML document."""
     from drafter.catalogues import Wording
+    from drafter.layout import house_layout
     from drafter.provenance import publication_context
 
     env = _environment(house)
@@ -85,6 +86,7 @@ def render_html(release: Release, house: House) -> str:
         html = env.get_template(name).render(
             release=release,
             house=house.config,
+            layout=house_layout(house.config),
             grammar=grammar,
             publication=publication,
             **wording.callables(),
