@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import date, timedelta
 
 from drafter.schema import Reference
 from drafter.style_base import MONTH, Hit, Text, each, rule
 
-__all__: list[str] = []
+__all__ = ["day_forms"]
 
 # --- dates -------------------------------------------------------------------------------
 _ORDINAL_DAY = re.compile(
@@ -113,26 +114,59 @@ def _meeting_article(text: Text) -> Iterator[Hit]:
 def _opening_facts(text: Text) -> Iterator[Hit]:
     """A sentence written in place of the generated opening can be last round's, pasted.
 
-    It must name the talks' days (with or without the year), place and round as the house
-    writes them: "20 July 2012", "Brussels", "fifteenth" (or "15th").
+    It must name the talks' days (with or without the year, as the house writes a span,
+    "30 November and 1 December", "from 26 to 28 November", or "today" when the talks end on
+    the release's day), place and round ("fifteenth" or "15th").
     """
-    from drafter.wording import date_span, ordinal
+    from drafter.wording import ordinal
 
     meeting = text.release.meeting
     if not meeting.opening:
         return
     written = " ".join(meeting.opening.split()).casefold()
-    days = [date_span(meeting.date, meeting.end_date, "en", year) for year in (True, False)]
+    days = day_forms(meeting.date, meeting.end_date, text.release.date)
     wanted = [("date", days), ("place", [meeting.place])]
     if meeting.round:
-        wanted.append(("round", [ordinal(meeting.round, "en", meeting.round_style)]))
+        styles = dict.fromkeys((meeting.round_style, "words", "figures"))
+        wanted.append(("round", [ordinal(meeting.round, "en", style) for style in styles]))
     for name, forms in wanted:
-        if not any(form.casefold() in written for form in forms):
+        if not any(_names(written, form) for form in forms):
             yield (
                 ("meeting", "opening"),
                 f'does not name "{forms[0]}" (meeting.{name}): is it another round\'s sentence?',
                 f"write this round's {name} in it, or correct meeting.{name}",
             )
+
+
+def _names(written: str, form: str) -> bool:
+    """Whether `written` (folded) holds `form` as whole words."""
+    return re.search(rf"(?<!\w){re.escape(form.casefold())}(?!\w)", written) is not None
+
+
+def day_forms(start: date, end: date | None, issued: date) -> list[str]:
+    """The ways English text names the days of talks, the house's span first.
+
+    "30 November-1 December 2012", "30 November and 1 December", "from 30 November to 1
+    December"; "today", "yesterday and today" or "yesterday" as the release's date has them.
+    """
+    from drafter.wording import date_span, long_date
+
+    end = end or start
+    forms = [date_span(start, end, "en", year) for year in (True, False)]
+    if end != start:
+        first = [long_date(start, "en", False)]
+        if (start.month, start.year) == (end.month, end.year):
+            first.append(str(start.day))
+        last = [long_date(end, "en", year) for year in (True, False)]
+        joins = ["to", "until", "and"] if end - start == timedelta(days=1) else ["to", "until"]
+        forms += [f"{a} {join} {b}" for a in first for join in joins for b in last]
+    if start == end == issued:
+        forms.append("today")
+    elif end == issued and (issued - start).days == 1:
+        forms.append("yesterday and today")
+    elif start == end and (issued - end).days == 1:
+        forms.append("yesterday")
+    return forms
 
 
 # --- references ------------------------------------------------------------------------------

@@ -120,9 +120,11 @@ def _in_official_name(match: re.Match[str]) -> bool:
 
 
 # --- numbers and acronyms ----------------------------------------------------------------------
+_TO_DAY = rf"\s*(?:-|\u2013|\s(?:and|to|until|or)\s)\s*\d{{1,2}}\s+{MONTH}"
+"""What follows the first day of a span of days: "3 to 4 December", "3 and 4 December"."""
 _SMALL = re.compile(
     rf"(?<![\w.,/:-])(?<!Article )(?<!article )(?<!paragraph )(?<!point )(?<!No )"
-    rf"(?P<n>[1-9])(?![\w.,/:%-]|\s+{MONTH})"
+    rf"(?P<n>[1-9])(?![\w.,/:%-]|\s+{MONTH}|{_TO_DAY})"
 )
 _WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 
