@@ -40,10 +40,10 @@ class SharedContact(_Model):
 
     name: Line = Field(description="Full name.")
     role: Line | None = Field(None, description="What the person does (not printed).")
-    title: Line | None = Field(None, description='Printed after the name: "Spokesperson".')
-    unit: Line | None = Field(None, description='Printed after the title: "Press Office".')
     phones: list[Phone] = Field(default_factory=list, max_length=5)
     email: Email | None = None
+    title: Line | None = Field(None, description='Printed after the name: "Spokesperson".')
+    unit: Line | None = Field(None, description='Printed after the title: "Press Office".')
     valid_from: Day | None = Field(None, description="The first day the entry holds.")
     valid_until: Day | None = Field(None, description="The last day the entry holds.")
 
