@@ -50,7 +50,8 @@ def test_a_subtitle_follows_the_title_in_every_format() -> None:
     data = _release(layout={"subtitle": "Fourth round of the dialogue in Bishkek"})
     assert_in_all(data, "Fourth round of the dialogue in Bishkek")
     html = drafter.render(drafter.validate_release(data), "html").decode()
-    assert '</h1>\n<p class="subtitle">Fourth round of the dialogue in Bishkek</p>\n</hgroup>' in html
+    subtitle = '<p class="subtitle">Fourth round of the dialogue in Bishkek</p>'
+    assert f"</h1>\n{subtitle}\n</hgroup>" in html
 
 
 def test_a_subtitle_is_translated_with_the_text() -> None:
