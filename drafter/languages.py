@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import ValidationError
 
 from drafter.errors import InputError, Problem, UsageError
+from drafter.local_names import warn_english_names
 from drafter.schema import Release
 from drafter.source import FieldPath, Source, dotted
 
@@ -133,6 +134,10 @@ def _version(
     primary = release.model_dump(exclude_unset=True, exclude={"translations"})
     primary["translations"] = {}
     if language == release.language:
+        if for_print and language != "en" and release.eu == Release.model_fields["eu"].default:
+            primary["eu"] = _eu_names(language, house)  # a French original: l'Union européenne
+        if for_print:
+            warn_english_names(primary, language)
         return Release.model_validate(primary), []
     prefix: FieldPath = ("translations", language)
     translation = next((v for k, v in release.translations.items() if k == language), None) or {}
@@ -150,6 +155,7 @@ def _version(
     if for_print:
         unnamed = _localise_places(data, translation, release.language, language)
         _warn_untranslated(primary, translation, language, unnamed)
+        warn_english_names(data, language)
     try:
         return Release.model_validate(data), []
     except ValidationError as exc:

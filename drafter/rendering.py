@@ -87,7 +87,15 @@ def _writers(formats: Iterable[str], pdf_variant: str) -> dict[str, Writer]:
 def _check_language(release: Release, house: House) -> None:
     from drafter.catalogues import catalogue_languages
 
-    languages = sorted({*house_languages(house), *catalogue_languages(house)})
+    own = house_languages(house)
+    if house.config.get("other_languages", True) is False and release.language not in own:
+        message = (
+            f"the house {house.name} words its releases in {', '.join(own)} only "
+            f"(house.toml: other_languages = false); the {release.language!r} version is "
+            "made with another house, such as eu-press"
+        )
+        raise InputError([Problem(message, "language")])
+    languages = sorted({*own, *catalogue_languages(house)})
     if release.language not in languages:
         message = f"the house {house.name} has no wording in {release.language!r} yet (it has: "
         message += ", ".join(languages) + ")"
@@ -149,8 +157,8 @@ def render_all(
     chosen = _house(templates, house, release)
     writers = _writers(formats, pdf_variant)
     translation = language if language and language != release.language else None
-    if release.translations or translation:
-        release = language_version(release, language, chosen)
+    if release.translations or translation or release.language != "en":
+        release = language_version(release, language, chosen)  # names in the language
     try:
         _check_language(release, chosen)
         _check_fields(release, chosen)

@@ -22,6 +22,13 @@ def _own(release: drafter.Release) -> drafter.Release:
 
 
 EXAMPLES = sorted((Path(__file__).resolve().parents[1] / "examples").glob("*.yaml"))
+NOT_READ_BACK = {
+    "eu-tunisia-2015-06-03": "a French original: drafter import reads English releases",
+    "eu-vietnam-2014-01-17": "a subtitle and typed next-round and civil-society frames "
+    "(issue 17), which drafter import does not read back yet",
+}
+"""Examples whose DOCX is imported with warnings, not as an equal release, and why."""
+READ_BACK = [path for path in EXAMPLES if path.stem not in NOT_READ_BACK]
 
 # A release that uses what the examples do not: a co-issuer, a counterpart named first with
 # "the", a compound form of its own, a round in the twenties, talks and a civil-society
@@ -114,12 +121,22 @@ def test_importing_the_reference_then_rendering_gives_it_word_for_word(
         assert missing == []
 
 
-@pytest.mark.parametrize("path", EXAMPLES, ids=lambda path: path.stem)
+@pytest.mark.parametrize("path", READ_BACK, ids=lambda path: path.stem)
 def test_a_docx_drafter_wrote_gives_back_an_equal_release(path: Path, tmp_path: Path) -> None:
     release = _own(drafter.load_release(path))
     imported = import_release(docx_file(release, tmp_path))
     assert imported.warnings == []
     assert imported.release == release
+
+
+@pytest.mark.parametrize("stem", sorted(NOT_READ_BACK))
+def test_a_docx_the_import_cannot_read_back_is_imported_with_warnings(
+    stem: str, tmp_path: Path
+) -> None:
+    release = _own(drafter.load_release(EXAMPLES[0].with_name(f"{stem}.yaml")))
+    imported = import_release(docx_file(release, tmp_path))
+    assert imported.warnings  # never silently another release
+    assert imported.release != release
 
 
 def test_a_docx_of_every_kind_of_fact_gives_back_an_equal_release(
