@@ -7,9 +7,11 @@ kind is read back from the HTML, the Word file and the PDF.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from familyutil import assert_in_all, texts
 from frameutil import html_text, translated_round
 
@@ -262,3 +264,16 @@ def test_a_next_rounds_wrong_fact_is_named(facts: dict[str, Any], field: str, sa
     problems = [p for p in refused.value.problems if p.field == field]
     assert problems, refused.value.problems
     assert says in problems[0].message
+
+
+def test_the_next_rounds_draft_asks_for_its_timing_again(tmp_path: Path) -> None:
+    from drafter.next_round import draft_next
+
+    data = translated_round(next_round={"when": {"year": "2013", "season": "autumn"}})
+    source = tmp_path / "round-4.yaml"
+    source.write_text(yaml.safe_dump(data), encoding="utf-8")
+    draft = yaml.safe_load(draft_next(source).text)
+    assert "when" not in draft["next_round"]
+    assert "FILL IN" in draft["next_round"]["timing"]
+    reference = draft_next(source).reference  # numbered in the year the next round is in
+    assert reference is not None and reference.year == 2013
