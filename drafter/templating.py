@@ -79,6 +79,7 @@ def render_html(release: Release, house: House, wording: Wording | None = None) 
     default they are warned of.
     """
     from drafter.catalogues import Wording
+    from drafter.layout import house_layout
     from drafter.provenance import publication_context
 
     env = _environment(house)
@@ -91,6 +92,7 @@ def render_html(release: Release, house: House, wording: Wording | None = None) 
         html = env.get_template(name).render(
             release=release,
             house=house.config,
+            layout=house_layout(house.config),
             grammar=grammar,
             publication=publication,
             **wording.callables(),

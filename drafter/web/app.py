@@ -353,7 +353,8 @@ def _in_language(release: Release, language: str | None) -> Release:
 
     code = (language or release.language).lower()
     require_languages(release, [code])
-    return language_version(release, code) if release.translations else release
+    local = release.translations or release.language != "en"  # the EU's names in it
+    return language_version(release, code) if local else release
 
 
 async def _render(pool: RenderPool, release: Release, fmt: str, house: str | None) -> bytes:
