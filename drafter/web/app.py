@@ -99,6 +99,9 @@ class Findings(BaseModel):
 LIGHT_QUEUE = 64
 """The light requests (validation, check, HTML) that may wait for a thread: a few ms each."""
 
+LIGHT_SECONDS = 1.0
+"""The shortest time limit of a light request (the render's, if longer): they take ms."""
+
 MAX_LISTED = 200
 """The most findings or problems an answer lists (a crafted release could give millions);
 /api/check gives the number found in its X-Findings-Total header."""
@@ -180,7 +183,7 @@ def create_app(initial: Initial | None = None, settings: ServerSettings | None =
     """The ASGI application (FastAPI wrapped in the Host/Origin/size guard)."""
     settings = settings or ServerSettings()
     pool = RenderPool(settings.workers, settings.queue_size, settings.timeout)
-    offload = Offload(pool.size, LIGHT_QUEUE, settings.timeout)
+    offload = Offload(pool.size, LIGHT_QUEUE, max(settings.timeout, LIGHT_SECONDS))
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
