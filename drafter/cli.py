@@ -15,7 +15,7 @@ import logging
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from typer.main import get_command_name
@@ -25,6 +25,9 @@ from drafter import console
 from drafter.console import EXIT_INTERRUPTED
 from drafter.errors import EXIT_INTERNAL, UsageError
 from drafter.writers import DEFAULT_PDF_VARIANT, FORMATS
+
+if TYPE_CHECKING:
+    from drafter.house import House
 
 __all__ = ["EXIT_INTERNAL", "EXIT_INTERRUPTED", "app", "main"]
 
@@ -61,6 +64,14 @@ HouseOption = Annotated[
         help="House format: a name (see `drafter houses`) or a house folder. "
         "Default: the release's `house:`, else eu-press.",
         autocompletion=_house_names,
+    ),
+]
+DocxTemplateOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--docx-template",
+        help="The office's Word template (.dotx or .docx): the Word files take its styles, "
+        "page, header and footer.",
     ),
 ]
 
@@ -117,6 +128,7 @@ def new(
         ),
     ] = DEFAULT_PDF_VARIANT,
     house: HouseOption = None,
+    docx_template: DocxTemplateOption = None,
     lang: Annotated[
         str | None,
         typer.Option(
@@ -136,12 +148,17 @@ def new(
 
     chosen = _formats(html=html, pdf=pdf, docx=docx, txt=txt, eml=eml)
     release = load_release(file, house=house)
+    chosen_templates: Path | House | None = templates
+    if docx_template is not None:
+        from drafter.writers.docx_template import office_house
+
+        chosen_templates = office_house(templates, house, release.house, docx_template)
     written = write_release(
         release,
         out or file.parent,
         chosen,
         force=force,
-        templates=templates,
+        templates=chosen_templates,
         timeout=timeout,
         pdf_variant=pdf_variant,
         house=house,
@@ -205,6 +222,7 @@ def build(
     eml: EmlOption = False,
     force: Annotated[bool, typer.Option("--force", help="Replace existing files.")] = False,
     house: HouseOption = None,
+    docx_template: DocxTemplateOption = None,
 ) -> None:
     """Write every release of a folder, in parallel; a failing file does not stop the others.
 
@@ -217,7 +235,16 @@ def build(
 
     chosen = _formats(html=html, pdf=pdf, docx=docx, txt=txt, eml=eml)
     quiet = logging.getLogger().getEffectiveLevel() >= logging.ERROR
-    status = run_build(folder, out, chosen, jobs=jobs, force=force, quiet=quiet, house=house)
+    status = run_build(
+        folder,
+        out,
+        chosen,
+        jobs=jobs,
+        force=force,
+        quiet=quiet,
+        house=house,
+        docx_template=docx_template,
+    )
     raise typer.Exit(status)
 
 
@@ -264,7 +291,7 @@ def next_round(
 
 @app.command(name="import")
 def import_release(
-    release: Annotated[Path, typer.Argument(help="A release's text, or a DOCX drafter wrote.")],
+    release: Annotated[Path, typer.Argument(help="A release's text, PDF, web page or Word file.")],
     out: OutOption = None,
     force: ForceOption = False,
 ) -> None:
@@ -289,16 +316,20 @@ def check(
     """Check a release against the house style; exits 1 on an error-level finding.
 
     Rules are turned off with `checks: {disable: [rule-id]}` in the file, or
-    `[check] disable = [...]` in a drafter.toml of its folder or a parent.
+    `[check] disable = [...]` in a drafter.toml of its folder or a parent, up to the
+    repository root (the folder holding .git); the settings file used is printed.
 
     Example: drafter check round.yaml --json
     """
+    from drafter.project import find_project
     from drafter.style_check import check_file, summary
 
     findings = check_file(file)[1]
     if as_json:
         typer.echo(json.dumps([f.as_dict() for f in findings], indent=2, ensure_ascii=False))
     else:
+        if (project := find_project(file)) is not None:
+            typer.echo(f"{file}: settings: {project.path}")
         for finding in findings:
             typer.echo(f"{file}: {finding}")
         typer.echo(f"{file}: {summary(findings)}")
@@ -341,14 +372,25 @@ def feed(
         str, typer.Option("--base-url", help="Where the HTML files are published.")
     ] = "",
     force: ForceOption = False,
+    include_embargoed: Annotated[
+        bool,
+        typer.Option(
+            "--include-embargoed", help="Also list releases whose embargo has not passed."
+        ),
+    ] = False,
 ) -> None:
     """Write an Atom feed of the folder's final releases, newest first.
+
+    A release whose embargo has not passed is left out, unless --include-embargoed.
 
     Example: drafter feed archive/ --base-url https://example.org/press/
     """
     from drafter.feed import write_feed
 
-    typer.echo(str(write_feed(folder, out, base_url=base_url, force=force)))
+    written = write_feed(
+        folder, out, base_url=base_url, force=force, include_embargoed=include_embargoed
+    )
+    typer.echo(str(written))
 
 
 # --- the web form and HTTP API (issue 4) ---

@@ -3,7 +3,8 @@
 Each final release of the folder is an entry: its id (a tag URI from the issuer's website
 and the release's date and reference), title, updated (the release's date, or the embargo's
 time), a link to its HTML file and a summary (the opening paragraph). Drafts are left out:
-a feed announces what is published. The feed is deterministic: same folder, same bytes.
+a feed announces what is published; so are releases whose embargo has not passed yet,
+unless asked for. The feed is deterministic: same folder and embargoes lifted, same bytes.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from urllib.parse import urljoin, urlsplit
 from xml.etree import ElementTree as ET
 
 from drafter.errors import InputError, Problem, UsageError
+from drafter.publication import embargo_text
 from drafter.schema import Release
 from drafter.series import Entry, read_archive
 
@@ -24,11 +26,19 @@ ATOM = "http://www.w3.org/2005/Atom"
 logger = logging.getLogger(__name__)
 
 
-def atom_feed(folder: str | Path, base_url: str = "") -> bytes:
+def atom_feed(
+    folder: str | Path,
+    base_url: str = "",
+    *,
+    include_embargoed: bool = False,
+    now: datetime | None = None,
+) -> bytes:
     """The feed of the folder's final releases, newest first, as UTF-8 XML.
 
     Links point at each release's HTML file (`2012-07-24_A-350-12.html`), relative to the
-    feed unless `base_url` (an http(s) address, else a UsageError) is given.
+    feed unless `base_url` (an http(s) address, else a UsageError) is given. A release
+    whose embargo has not passed by `now` (default: the current time) is left out, unless
+    `include_embargoed`.
     """
     if base_url:
         _check_base_url(base_url)
@@ -39,8 +49,13 @@ def atom_feed(folder: str | Path, base_url: str = "") -> bytes:
     drafts = len(archive.entries) - len(entries)
     if drafts:
         logger.info("left out of the feed: %d draft(s)", drafts)
+    if not include_embargoed:
+        entries = _published(entries, now or datetime.now(UTC))
     if not entries:
-        message = f"{folder} holds no final release; a feed lists published (final) releases"
+        message = (
+            f"{folder} holds no final release whose embargo has passed; a feed lists "
+            "published releases (--include-embargoed lists embargoed ones too)"
+        )
         raise InputError([Problem(message)])
     entries.sort(key=lambda entry: (_updated(entry.release), entry.path.name), reverse=True)
     _refuse_twins(entries)
@@ -56,6 +71,24 @@ def atom_feed(folder: str | Path, base_url: str = "") -> bytes:
         _entry(feed, entry, base_url)
     ET.indent(feed)
     return bytes(ET.tostring(feed, encoding="utf-8", xml_declaration=True)) + b"\n"
+
+
+def _published(entries: list[Entry], now: datetime) -> list[Entry]:
+    """The entries whose embargo, if any, has passed by `now`; a warning for each other."""
+    kept = []
+    for entry in entries:
+        embargo = entry.release.embargo
+        if embargo is None or embargo <= now:
+            kept.append(entry)
+            continue
+        day, at = embargo_text(embargo)
+        logger.warning(
+            "left out of the feed: %s, embargoed until %s %s (--include-embargoed lists it)",
+            entry.path,
+            day.isoformat(),
+            at,
+        )
+    return kept
 
 
 def _check_base_url(base_url: str) -> None:
@@ -140,11 +173,20 @@ def _stamp(when: datetime) -> str:
 
 
 def write_feed(
-    folder: str | Path, out: str | Path | None = None, *, base_url: str = "", force: bool = False
+    folder: str | Path,
+    out: str | Path | None = None,
+    *,
+    base_url: str = "",
+    force: bool = False,
+    include_embargoed: bool = False,
 ) -> Path:
-    """Write the folder's feed to `out` (default: `feed.xml` in the folder); return the path."""
+    """Write the folder's feed to `out` (default: `feed.xml` in the folder); return the path.
+
+    Releases still under embargo are left out unless `include_embargoed`.
+    """
     from drafter.output import write_file
 
     target = Path(out) if out is not None else Path(folder) / "feed.xml"
-    write_file(target, atom_feed(folder, base_url), force)
+    feed = atom_feed(folder, base_url, include_embargoed=include_embargoed)
+    write_file(target, feed, force)
     return target

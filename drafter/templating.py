@@ -25,6 +25,7 @@ from drafter.sandbox import BoundedSandbox, bounded_join
 from drafter.wording import FILTERS
 
 if TYPE_CHECKING:
+    from drafter.catalogues import Wording
     from drafter.schema import Release
 
 __all__ = ["DEFAULT_HOUSE", "House", "load_house", "packaged_templates", "render_html"]
@@ -73,14 +74,19 @@ def _emblem_svg(label: str) -> Markup:
     return Markup(svg(label))  # noqa: S704 - drafter's own markup; svg() escapes the label
 
 
-def render_html(release: Release, house: House) -> str:
-    """The release as the house's semantic HTML document."""
+def render_html(release: Release, house: House, wording: Wording | None = None) -> str:
+    """The release as the house's semantic HTML document.
+
+    `wording` (the release's language's) records the messages its catalogue lacks; by
+    default they are warned of.
+    """
     from drafter.catalogues import Wording
     from drafter.provenance import publication_context
 
     env = _environment(house)
     name = str(house.config.get("template", "release.html.j2"))
-    wording = Wording(house, release.language)
+    if wording is None or wording.language != release.language:
+        wording = Wording(house, release.language)
     grammar = {key: wording.grammar(key) for key in ("ordinal form", "ordinal in figures")}
     publication = publication_context(release, house)
     try:

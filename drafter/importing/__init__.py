@@ -17,11 +17,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from drafter.importers import page_layout, settle
 from drafter.importing.facts import WIDTH, _checked, _layout
-from drafter.importing.files import read_blocks
+from drafter.importing.files import blocks_of, read_blocks
 from drafter.importing.helpers import _ordinal
 from drafter.importing.reader import _Reader
+from drafter.importing.word import MAX_DOCX_BYTES
 from drafter.limits import time_limit
+from drafter.loading import read_bytes
 from drafter.output import write_file
 from drafter.roundtrip import round_trip_yaml
 from drafter.schema import Release
@@ -53,18 +56,22 @@ class Imported:
 
 
 def import_release(source: str | Path, *, timeout: float | None = IMPORT_SECONDS) -> Imported:
-    """The facts of the published release in the file `source` (its text, or a DOCX).
+    """The facts of the published release in `source`: text, PDF, HTML or a Word file.
 
     Raises LimitError if reading takes more than `timeout` seconds (main thread only).
     """
+    path = Path(source)
     message = (
         f"reading {source} took longer than {timeout:g} seconds and was stopped; "
         "is it a release in the house format?"
     )
     with time_limit(timeout, message):
-        reader = _Reader(read_blocks(Path(source)))
+        blocks, archive = blocks_of(read_bytes(path, MAX_DOCX_BYTES), path)
+        layout = page_layout(blocks, str(path), strict=archive)
+        reader = _Reader(layout.blocks)
         imported = Imported(reader.facts(), reader.warnings)
         imported.release = _checked(imported, reader)
+        settle(imported, layout)  # the facts of the layout's house (eeas-web: time, unique ID)
     return imported
 
 

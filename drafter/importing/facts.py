@@ -107,7 +107,8 @@ def _pruned(value: object) -> object:
 # --- Writing the YAML ----------------------------------------------------------------------
 
 _ORDER = (
-    "language", "issuer", "co_issuer", "place", "date", "reference", "title", "counterpart",
+    "house", "language", "issuer", "co_issuer", "place", "date", "time", "reference",
+    "identifier", "title", "counterpart",
     "counterpart_first", "meeting", "body", "civil_society", "next_round", "contacts",
     "previous_rounds", "previous_rounds_heading", "status", "embargo",
 )  # fmt: skip

@@ -220,9 +220,9 @@ async def _form() -> FileResponse:
 
 @router.get("/api/schema", summary="The JSON Schema of a release")
 async def _schema() -> dict[str, Any]:
-    from drafter import release_schema
+    from drafter.json_schema import model_schema  # the form's: one form a field
 
-    return release_schema()
+    return model_schema()
 
 
 @router.get("/api/initial", summary="The release the form starts with", response_model=Parsed)
