@@ -146,7 +146,9 @@ def _version(
     primary["translations"] = {}
     if language == release.language:
         if for_print and language != "en" and release.eu == Release.model_fields["eu"].default:
-            primary["eu"] = _eu_names(language, house, wording)  # a French original: l'Union européenne
+            primary["eu"] = _eu_names(
+                language, house, wording
+            )  # a French original: l'Union européenne
         if for_print:
             warn_english_names(primary, language)
         return Release.model_validate(primary), []

@@ -117,10 +117,18 @@ async def _next(
     response_model=Sentences,
 )
 async def _sentences(request: Request) -> Sentences:
-    from drafter.web.app import _json
+    from drafter.web.app import _json_body, _off
 
-    release = sentence_facts(await _json(request))
-    return generated_sentences(release, request.app.state.house)
+    raw = await _json_body(request)
+    sentences: Sentences = await _off(request, _sentences_of, raw, request.app.state.house)
+    return sentences  # made off the event loop, with the render time limit
+
+
+def _sentences_of(raw: bytes, house: str | None) -> Sentences:
+    """The sentences of a JSON body, read within a release file's limits."""
+    from drafter.web.jsonbody import read_json
+
+    return generated_sentences(sentence_facts(read_json(raw)), house)
 
 
 # What the sentences are written from: a release wanting one of these has none.
