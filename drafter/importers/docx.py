@@ -18,23 +18,17 @@ from drafter.errors import InputError, LimitError, Problem
 from drafter.source import MAX_BYTES
 from drafter.structure import Block, Span
 
-__all__ = ["docx_blocks"]
+__all__ = ["MAX_DOCX_BYTES", "MAX_DOCX_UNPACKED", "docx_blocks", "merged_spans", "open_docx"]
 
-_MAX_UNPACKED = 50 * MAX_BYTES
-"""The most a Word file may unpack to (a zip bomb unpacks to gigabytes)."""
+MAX_DOCX_BYTES = 10 * MAX_BYTES
+"""The most a Word file may weigh."""
+MAX_DOCX_UNPACKED = 5 * MAX_DOCX_BYTES
+"""The most a Word file may unpack to (a zip bomb unpacks to gigabytes); drafter's: 100 kB."""
 
 
 def docx_blocks(raw: bytes, path: Path) -> list[Block]:
     """The paragraphs of a Word file, header first, footer last."""
-    import docx
-    from docx.opc.exceptions import PackageNotFoundError
-
-    try:
-        _check_size(raw, path)
-        document = docx.Document(io.BytesIO(raw))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, SyntaxError):
-        message = f"{path} is not a Word document that can be read; is it a DOCX file?"
-        raise InputError([Problem(message)]) from None
+    document = open_docx(raw, path)
     section = document.sections[0]
     first = section.different_first_page_header_footer
     header = section.first_page_header if first else section.header
@@ -47,13 +41,32 @@ def docx_blocks(raw: bytes, path: Path) -> list[Block]:
     return [block for paragraph in paragraphs for block in _blocks(paragraph)]
 
 
-def _check_size(raw: bytes, path: Path) -> None:
+def open_docx(raw: bytes, path: Path) -> Any:  # noqa: ANN401 - python-docx is untyped
+    """The python-docx document of a Word file's bytes; an InputError if it is none."""
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        _check_unpacked_size(raw, path)
+        return docx.Document(io.BytesIO(raw))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, SyntaxError):
+        # lxml's XMLSyntaxError is a SyntaxError: broken XML, and entity bombs it will not expand
+        message = f"{path} is not a Word document that can be read; is it a DOCX file?"
+        raise InputError([Problem(message)]) from None
+
+
+def _check_unpacked_size(raw: bytes, path: Path) -> None:
+    """A LimitError for a Word file whose parts unpack to over MAX_DOCX_UNPACKED bytes.
+
+    Python's zipfile never unpacks more than the size a part declares, so the sum of the
+    declared sizes bounds what reading the file takes.
+    """
     with zipfile.ZipFile(io.BytesIO(raw)) as package:
         size = sum(info.file_size for info in package.infolist())
-    if size > _MAX_UNPACKED:
+    if size > MAX_DOCX_UNPACKED:
         raise LimitError(
             f"{path} unpacks to {size:,} bytes; a release's Word file may unpack to at most "
-            f"{_MAX_UNPACKED:,}. Is this the right file?"
+            f"{MAX_DOCX_UNPACKED:,}. Is this the right file?"
         )
 
 
@@ -94,18 +107,24 @@ def _blocks(paragraph: Any) -> list[Block]:  # noqa: ANN401
                     lines.append([])
                 if part:
                     lines[-1].append(Span(part, bool(run.bold), bool(run.italic), href))
-    blocks = [Block("p", (), "", _merged(spans)) for spans in lines]
+    blocks = [Block("p", (), "", _stripped(merged_spans(spans))) for spans in lines]
     return [block for block in blocks if block.text.strip()]
 
 
-def _merged(spans: list[Span]) -> tuple[Span, ...]:
+def merged_spans(spans: list[Span]) -> list[Span]:
+    """The spans, neighbours of one format merged into one, empty ones left out."""
     merged: list[Span] = []
     for span in spans:
         last = merged[-1] if merged else None
         if last and (last.bold, last.italic, last.href) == (span.bold, span.italic, span.href):
             merged[-1] = Span(last.text + span.text, span.bold, span.italic, span.href)
-        else:
+        elif span.text:
             merged.append(span)
+    return merged
+
+
+def _stripped(merged: list[Span]) -> tuple[Span, ...]:
+    """A line's spans without the white space it starts and ends with."""
     if merged:
         merged[0] = Span(merged[0].text.lstrip(), merged[0].bold, merged[0].italic, merged[0].href)
         last = merged[-1]

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from babel.dates import format_date
 
 from drafter.errors import DrafterError, InputError, Problem
+from drafter.importers.sample import sample_release
 from drafter.structure import Block, Span, class_text
 
 if TYPE_CHECKING:
@@ -88,20 +89,9 @@ def _squeezed(text: str) -> str:
 @lru_cache(maxsize=1)
 def _draft_mark() -> tuple[str, str]:
     """The house's DRAFT banner and the word printed at the top of a draft's pages."""
-    from drafter.loading import validate_release
     from drafter.rendering import render
 
-    sample = validate_release(
-        {
-            "issuer": "European Union",
-            "place": "Brussels",
-            "date": "2012-07-24",
-            "counterpart": {"name": "the Russian Federation", "short_name": "Russia"},
-            "meeting": {"name": "talks", "date": "2012-07-20", "place": "Brussels"},
-            "status": "draft",
-        }
-    )
-    html = render(sample, "html").decode("utf-8")
+    html = render(sample_release(status="draft"), "html").decode("utf-8")
     found = re.search(r'class="draft-mark"[^>]*data-mark="([^"]*)"[^>]*>([^<]*)<', html)
     return (found[2].strip(), found[1].strip()) if found else ("", "")
 

@@ -7,6 +7,7 @@ from functools import lru_cache
 from typing import Any
 
 from drafter.fields import placeholder
+from drafter.importers.sample import sample_release
 from drafter.importing import sentences
 from drafter.importing.helpers import (
     _EU,
@@ -26,7 +27,6 @@ from drafter.importing.helpers import (
     _title_case,
     _website,
 )
-from drafter.loading import validate_release
 from drafter.rendering import rendered_blocks
 from drafter.schema import Reference
 from drafter.structure import Block, Span, class_text
@@ -39,17 +39,7 @@ _EMAIL = re.compile(r"[^\s@]+@[^\s@]+\.[^\s@]+")
 
 def _sample_blocks(**extra: object) -> list[Block]:
     """The blocks the house renders for a small sample release with `extra` facts."""
-    sample = validate_release(
-        {
-            "issuer": "European Union",
-            "place": "Brussels",
-            "date": "2012-07-24",
-            "counterpart": {"name": "the Russian Federation", "short_name": "Russia"},
-            "meeting": {"name": "talks", "date": "2012-07-20", "place": "Brussels"},
-            **extra,
-        }
-    )
-    return rendered_blocks(sample)
+    return rendered_blocks(sample_release(**extra))
 
 
 @lru_cache(maxsize=1)
