@@ -14,13 +14,12 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import threading
 import time
 from collections import Counter
 from typing import Any
 
 import httpx
-from server import releases, running_server, summary
+from server import releases, run_clients, running_server, summary
 
 
 def client(
@@ -42,15 +41,7 @@ def run_load(url: str, requests: int, clients: int, fmt: str) -> dict[str, Any]:
     bodies = releases()
     results: list[tuple[int, float]] = []
     shares = [requests // clients + (index < requests % clients) for index in range(clients)]
-    threads = [
-        threading.Thread(target=client, args=(url, bodies, share, fmt, results)) for share in shares
-    ]
-    started = time.perf_counter()
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    wall = time.perf_counter() - started
+    wall = run_clients(client, [(url, bodies, share, fmt, results) for share in shares])
     statuses = Counter(status for status, _ in results)
     return {
         "format": fmt,

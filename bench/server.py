@@ -9,8 +9,9 @@ import socket
 import statistics
 import subprocess
 import sys
+import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -85,3 +86,14 @@ def summary(values_ms: list[float]) -> dict[str, float]:
 
 def cpu_count() -> int:
     return len(os.sched_getaffinity(0))
+
+
+def run_clients(target: Callable[..., None], shares: list[tuple[Any, ...]]) -> float:
+    """Run `target` in one thread a share of arguments, all at once; the seconds they took."""
+    threads = [threading.Thread(target=target, args=share) for share in shares]
+    started = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return time.perf_counter() - started

@@ -17,13 +17,12 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import threading
 import time
 from collections import Counter, defaultdict
 from typing import Any
 
 import httpx
-from server import releases, running_server, summary
+from server import releases, run_clients, running_server, summary
 
 LIGHT = (
     ("validate", "/api/validate"),
@@ -68,19 +67,11 @@ def run_soak(
     bodies = releases()
     results: list[tuple[str, int, float]] = []
     until = time.monotonic() + seconds
-    threads = [
-        threading.Thread(
-            target=client,
-            args=(url, bodies, until, index * 7, results, requests_for(pdf_every), pause),
-        )
+    shares = [
+        (url, bodies, until, index * 7, results, requests_for(pdf_every), pause)
         for index in range(clients)
     ]
-    started = time.perf_counter()
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    wall = time.perf_counter() - started
+    wall = run_clients(client, shares)
     by_kind: dict[str, list[float]] = defaultdict(list)
     for kind, status, ms in results:
         if status == 200:

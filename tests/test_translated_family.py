@@ -7,46 +7,24 @@ from the HTML, the Word file and the PDF, as a reader of each language would rea
 
 from __future__ import annotations
 
-import copy
 import io
 import re
 import zipfile
 from typing import Any
 
 import pytest
-from familyutil import KYRGYZ_ROUND, assert_in_all, changed
+from familyutil import assert_in_all
+from frameutil import translated_round
 from textutil import REFERENCE_YAML, docx_blocks, html_blocks, normalise, pdf_text
 
 import drafter
 from drafter.grammar import meeting_forms
 from drafter.wording import ordinal
 
-# The EU-Kyrgyzstan dialogue of tests/test_family.py, in each language.
-_TRANSLATIONS: dict[str, dict[str, Any]] = {
-    "fr": {
-        "issuer": "Union européenne",
-        "counterpart": {"name": "la République kirghize", "short_name": "le Kirghizstan"},
-        "meeting": {"name": "dialogue sur les droits de l'homme"},
-    },
-    "de": {
-        "issuer": "Europäische Union",
-        "counterpart": {"name": "die Kirgisische Republik", "short_name": "Kirgisistan"},
-        "meeting": {"name": "Menschenrechtsdialog"},
-    },
-    "bg": {
-        "issuer": "Европейски съюз",
-        "counterpart": {"name": "Киргизката република", "short_name": "Киргизстан"},
-        "meeting": {"name": "диалог по правата на човека"},
-    },
-}
-
 
 def _release(translated: dict[str, dict[str, Any]] | None = None, **changes: Any) -> dict[str, Any]:
-    """The EU-Kyrgyzstan dialogue with `changes` made to it and to its translations."""
-    data = changed(KYRGYZ_ROUND, status="final", translations=copy.deepcopy(_TRANSLATIONS))
-    data = changed(data, **changes)
-    for code, groups in (translated or {}).items():
-        data["translations"][code] = changed(data["translations"][code], **groups)
+    """The final EU-Kyrgyzstan dialogue with `changes` made to it and to its translations."""
+    data: dict[str, Any] = translated_round(translated, **{"status": "final", **changes})
     return data
 
 
