@@ -11,7 +11,7 @@ from __future__ import annotations
 import time
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -21,17 +21,27 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
-from pydantic import BaseModel
 
-from drafter.errors import DrafterError, InputError, LimitError, Problem, UsageError
+from drafter.errors import DrafterError, InputError, Problem
 from drafter.loading import validate_release
 from drafter.rendering import output_stem, render, require_languages
 from drafter.schema import Release
 from drafter.source import Source, decode, parse_yaml
+from drafter.web.answers import (
+    MAX_LISTED,
+    REFUSALS,
+    FindingOut,
+    Findings,
+    Parsed,
+    Problems,
+    Refusal,
+    problems_out,
+    refusal,
+)
 from drafter.web.form import router as form_router
 from drafter.web.jsonbody import read_json
 from drafter.web.offload import Offload
-from drafter.web.pool import Busy, RenderPool, RenderTimeout
+from drafter.web.pool import Busy, RenderPool
 from drafter.web.security import (
     OUTPUT_CSP,
     Guard,
@@ -42,6 +52,7 @@ from drafter.web.security import (
 from drafter.web.yamlfile import form_data, release_yaml
 
 __all__ = [
+    "MAX_LISTED",
     "Initial",
     "ServerSettings",
     "address",
@@ -64,62 +75,11 @@ Format = Literal["pdf", "docx", "html", "yaml"]
 """The formats /api/render gives."""
 
 
-class ProblemOut(BaseModel):
-    """One thing wrong with a release: the field's path and what is wrong."""
-
-    field: str
-    message: str
-    line: int | None = None
-    column: int | None = None
-
-
-class Problems(BaseModel):
-    """The problems of a release (none when it is valid)."""
-
-    valid: bool
-    problems: list[ProblemOut]
-
-
-class FindingOut(BaseModel):
-    """One departure from the house style: rule, level, field, message and suggestion."""
-
-    rule: str
-    level: Literal["error", "warning"]
-    message: str
-    field: str
-    line: int | None = None
-    suggestion: str
-
-
-class Findings(BaseModel):
-    """The house-style findings of a valid release (`drafter check`), errors first."""
-
-    findings: list[FindingOut]
-
-
 LIGHT_QUEUE = 64
 """The light requests (validation, check, HTML) that may wait for a thread: a few ms each."""
 
 LIGHT_SECONDS = 1.0
 """The shortest time limit of a light request (the render's, if longer): they take ms."""
-
-MAX_LISTED = 200
-"""The most findings or problems an answer lists (a crafted release could give millions);
-/api/check gives the number found in its X-Findings-Total header."""
-
-
-class Parsed(BaseModel):
-    """A release file read for the form: its data (None if unreadable) and its problems."""
-
-    data: Any
-    problems: list[ProblemOut]
-
-
-class Refusal(BaseModel):
-    """Why a request was refused; `problems` for an invalid release."""
-
-    detail: str
-    problems: list[ProblemOut] = []
 
 
 @dataclass(frozen=True)
@@ -161,13 +121,6 @@ def _parsed(source: Source) -> Initial:
 
 router = APIRouter()
 
-_REFUSALS: dict[int | str, dict[str, Any]] = {
-    413: {"model": Refusal, "description": "The body is over 1 MiB."},
-    415: {"model": Refusal, "description": "The body is not sent as application/json."},
-    422: {"model": Refusal, "description": "The release is invalid: every problem."},
-    503: {"model": Refusal, "description": "Every worker is busy; try again."},
-    504: {"model": Refusal, "description": "Rendering took longer than the time limit."},
-}
 _RELEASE_BODY = {
     "requestBody": {
         "required": True,
@@ -233,7 +186,7 @@ async def _schema() -> dict[str, Any]:
 @router.get("/api/initial", summary="The release the form starts with", response_model=Parsed)
 async def _initial(request: Request) -> Parsed:
     start: Initial = request.app.state.initial
-    return Parsed(data=start.data, problems=_problems_out(start.problems))
+    return Parsed(data=start.data, problems=problems_out(start.problems))
 
 
 @router.post(
@@ -246,7 +199,7 @@ async def _validate(request: Request) -> Problems:
     try:
         await _release_in(request)
     except InputError as exc:
-        return Problems(valid=False, problems=_problems_out(exc.problems))
+        return Problems(valid=False, problems=problems_out(exc.problems))
     return Problems(valid=True, problems=[])
 
 
@@ -254,7 +207,7 @@ async def _validate(request: Request) -> Problems:
     "/api/check",
     summary="The house-style findings of a release (as drafter check)",
     response_model=Findings,
-    responses=_REFUSALS,
+    responses=REFUSALS,
     openapi_extra=_RELEASE_BODY,
 )
 async def _check(request: Request, response: Response) -> Findings:
@@ -279,7 +232,7 @@ def _findings(raw: bytes) -> tuple[list[dict[str, Any]], int]:
 )
 async def _parse(request: Request) -> Parsed:
     start = await _off(request, _parsed_text, await request.body())
-    return Parsed(data=start.data, problems=_problems_out(start.problems))
+    return Parsed(data=start.data, problems=problems_out(start.problems))
 
 
 def _parsed_text(raw: bytes) -> Initial:
@@ -294,7 +247,7 @@ def _parsed_text(raw: bytes) -> Initial:
     "/api/render",
     summary="The release as a file: PDF, DOCX, HTML or YAML",
     response_class=Response,
-    responses={200: {"content": {t: {} for t in MEDIA_TYPES.values()}}, **_REFUSALS},
+    responses={200: {"content": {t: {} for t in MEDIA_TYPES.values()}}, **REFUSALS},
     openapi_extra=_RELEASE_BODY,
 )
 async def _render_file(
@@ -323,7 +276,7 @@ async def _render_file(
 
 
 async def _drafter_error(_: Request, exc: DrafterError) -> JSONResponse:
-    return _refusal(exc)
+    return refusal(exc)
 
 
 async def _busy(_: Request, exc: Exception) -> JSONResponse:
@@ -383,22 +336,6 @@ async def _render(request: Request, release: Release, fmt: str, house: str | Non
     pool.admit()
     outputs = await run_in_threadpool(pool.render, release, [fmt], house)
     return outputs[fmt]
-
-
-def _problems_out(problems: Sequence[Problem]) -> list[ProblemOut]:
-    return [ProblemOut(**asdict(problem)) for problem in problems[:MAX_LISTED]]
-
-
-def _refusal(exc: DrafterError) -> JSONResponse:
-    if isinstance(exc, InputError):
-        count = len(exc.problems)
-        detail = f"the release has {count} problem{'' if count == 1 else 's'}"
-        body = Refusal(detail=detail, problems=_problems_out(exc.problems))
-        return JSONResponse(body.model_dump(), status_code=422)
-    status = 400 if isinstance(exc, UsageError) else 500
-    if isinstance(exc, LimitError):
-        status = 504 if isinstance(exc, RenderTimeout) else 413
-    return JSONResponse(Refusal(detail=str(exc)).model_dump(), status_code=status)
 
 
 def _openapi(api: FastAPI) -> dict[str, Any]:

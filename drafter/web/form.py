@@ -99,7 +99,8 @@ async def _next(
     ] = None,
 ) -> dict[str, Any]:
     from drafter.next_round import draft_next, parse_day
-    from drafter.web.app import _parsed, _problems_out
+    from drafter.web.answers import problems_out
+    from drafter.web.app import _parsed
 
     folder = _archive_folder(request)
     listed = await run_in_threadpool(archive_entries, folder) if folder else []
@@ -108,7 +109,7 @@ async def _next(
     release_date = parse_day(day) if day else None
     draft = await run_in_threadpool(draft_next, folder / file, release_date=release_date)
     start = _parsed(parse_yaml(draft.text))
-    return {"data": start.data, "problems": [p.model_dump() for p in _problems_out(start.problems)]}
+    return {"data": start.data, "problems": [p.model_dump() for p in problems_out(start.problems)]}
 
 
 @router.post(
