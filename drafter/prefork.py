@@ -18,24 +18,21 @@ environment, there is no helper. Library callers never get one.
 from __future__ import annotations
 
 import contextlib
-import gc
 import importlib
 import logging
 import os
 import pickle
-import select
 import signal
-import struct
-import sys
 import threading
-import warnings
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any
 
 from drafter import lifeline
 from drafter.errors import DrafterError
+from drafter.pipe import read, send
+from drafter.prefork_helper import Records, serve
 
 if TYPE_CHECKING:
     from drafter.house import House
@@ -45,7 +42,6 @@ __all__ = ["Helper", "RemotePdf", "current", "pdf_helper"]
 
 logger = logging.getLogger(__name__)
 SWITCH = "DRAFTER_PREFORK"
-_HEADER = struct.Struct("!Q")
 _PIPE_SIZE = 1 << 20  # room for a whole release's HTML, so sending it never waits
 _current: Helper | None = None
 
@@ -166,7 +162,7 @@ class Helper:
             return False
         level = logging.getLogger().getEffectiveLevel()
         try:
-            _send(self._requests, (html, house, variant, level))
+            send(self._requests, (html, house, variant, level))
         except (OSError, pickle.PicklingError):
             logger.debug("the PDF helper is gone; making the PDF here")
             self.stop()
@@ -191,7 +187,7 @@ class Helper:
 
     def _receive(self) -> tuple[str, Any, list[logging.LogRecord]] | None:
         try:
-            reply: tuple[str, Any, list[logging.LogRecord]] | None = _read(self._replies)
+            reply: tuple[str, Any, list[logging.LogRecord]] | None = read(self._replies)
         except (OSError, EOFError, pickle.UnpicklingError):
             reply = None
         self._pending = False
@@ -213,7 +209,7 @@ def _attempt(write: Writer, html: str, house: House) -> bytes | Exception:
 def _holding_records() -> Iterator[list[logging.LogRecord]]:
     """The log records made inside, kept from the handlers, to be handled later."""
     root = logging.getLogger()
-    holder = _Records()
+    holder = Records()
     handlers, root.handlers = root.handlers, [holder]
     try:
         yield holder.kept
@@ -238,7 +234,7 @@ def _replay(record: logging.LogRecord) -> None:
         target.handle(record)
 
 
-# --- The helper's side ---------------------------------------------------------------------
+# --- Forking the helper (its own side: drafter.prefork_helper) -----------------------------
 
 
 def _start(warm_house: bool, folder: Path) -> Helper | None:
@@ -265,174 +261,7 @@ def _start(warm_house: bool, folder: Path) -> Helper | None:
         os.close(replies_in)
         lifeline.die_with_parent(parent)
         lifeline.use_folder(folder)
-        _serve(requests_in, replies_out, warm_house)
+        serve(requests_in, replies_out, warm_house)
     os.close(requests_in)
     os.close(replies_out)
     return Helper(pid, requests_out, replies_in)
-
-
-def _serve(requests: int, replies: int, warm_house: bool) -> NoReturn:
-    """The helper's life: load the PDF writer, then answer requests until there are none."""
-    status = 1
-    try:
-        for sig in (signal.SIGINT, signal.SIGTERM):
-            signal.signal(sig, signal.SIG_DFL)  # nothing to clean up: the helper writes no file
-        # The helper lives for one command: collecting its few cycles is not worth the time
-        # (about 7 % of a PDF, and more of the imports).
-        gc.disable()
-        records = _Records()
-        logging.getLogger().addHandler(records)
-        _warm_up(warm_house, requests, records)
-        while (job := _read(requests)) is not None:
-            html, house, variant, level = job
-            logging.getLogger().setLevel(level)
-            kind, value = _make_pdf(html, house, variant)
-            try:
-                _send(replies, (kind, value, records.take()))
-            except (pickle.PicklingError, TypeError, AttributeError) as exc:
-                _send(replies, ("failed", f"{type(exc).__name__}: {exc}", []))
-        status = 0
-    finally:
-        _forget_fonts()
-        os._exit(status)  # never run the main process's clean-up code, nor its atexit hooks
-
-
-def _forget_fonts() -> None:
-    """WeasyPrint's temporary fonts removed (`os._exit` skips it), if the helper loaded it."""
-    pdf = sys.modules.get("drafter.writers.pdf")
-    if pdf is not None:
-        with contextlib.suppress(Exception):
-            pdf.forget_fonts()
-
-
-def _warm_up(warm_house: bool, requests: int, records: _Records) -> None:
-    """Import the PDF writer and load the fonts (and the house's stylesheet) before asked."""
-    logging.getLogger().setLevel(logging.DEBUG)  # kept, then handed over at the main's level
-    try:
-        with _library_lookup_by_ldconfig():
-            from drafter.writers import pdf
-
-        house = None
-        if warm_house:
-            from drafter.house import load_house
-
-            house = load_house()
-        pdf.warm_up(house)
-        if house is not None and not select.select([requests], [], [], 0)[0]:
-            _rehearse(house, records)
-    except Exception as exc:  # the main process meets the same problem if it is one
-        logger.debug("the PDF helper could not prepare: %s", exc)
-
-
-_SAMPLE = (
-    '<!DOCTYPE html><html lang="en"><head><title>-</title></head><body><header><p>-</p>'
-    "</header><h1>A <strong>b</strong></h1><p>c <em>d</em> <a href='https://e.eu'>f</a></p>"
-    "</body></html>"
-)
-
-
-def _rehearse(house: House, records: _Records) -> None:
-    """Make a small PDF and drop it, with its log records and warnings, while nothing waits.
-
-    Pango, HarfBuzz and WeasyPrint set up much on their first document; then the release's
-    PDF takes about two thirds of the time.
-    """
-    from drafter.writers.pdf import write_pdf
-
-    kept = records.take()
-    try:
-        with warnings.catch_warnings(record=True):
-            write_pdf(_SAMPLE, house)
-    finally:
-        records.take()
-        records.kept = kept
-
-
-@contextlib.contextmanager
-def _library_lookup_by_ldconfig() -> Iterator[None]:
-    """While WeasyPrint loads its C libraries (on Linux): ask only ldconfig's cache for them.
-
-    WeasyPrint tries each library under the names of every platform, and for each name the
-    system's dynamic linker does not know, ctypes runs ldconfig, then gcc, then ld (about
-    12 ms a name, 0.2 s in all). The names that do load are in ldconfig's cache, which
-    ctypes asks first. If a library is not found this way, this import fails and the
-    helper imports WeasyPrint again, with ctypes' full search, when it is asked for a PDF.
-    """
-    import ctypes.util
-
-    by_ldconfig = getattr(ctypes.util, "_findSoname_ldconfig", None)
-    if sys.platform != "linux" or by_ldconfig is None:
-        yield
-        return
-    full = ctypes.util.find_library
-    ctypes.util.find_library = by_ldconfig
-    try:
-        yield
-    finally:
-        ctypes.util.find_library = full
-
-
-def _make_pdf(html: str, house: House, variant: str) -> tuple[str, Any]:
-    from drafter.writers.pdf import write_pdf
-
-    try:
-        return "pdf", write_pdf(html, house, variant=variant)
-    except DrafterError as exc:
-        return "error", (type(exc), exc.args, dict(vars(exc)))
-    except Exception as exc:  # the main process makes the PDF, and meets this itself
-        return "failed", f"{type(exc).__name__}: {exc}"
-
-
-class _Records(logging.Handler):
-    """Keeps the helper's log records, made ready to cross to the main process."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.NOTSET)
-        self.kept: list[logging.LogRecord] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        """Keep the record, its message and traceback as text."""
-        record.msg = record.getMessage()
-        record.args = None
-        if record.exc_info:
-            record.exc_text = logging.Formatter().formatException(record.exc_info)
-            record.exc_info = None
-        self.kept.append(record)
-
-    def take(self) -> list[logging.LogRecord]:
-        """The records kept since the last call."""
-        taken, self.kept = self.kept, []
-        return taken
-
-
-# --- The pipe: length-prefixed pickles between drafter's own two processes -----------------
-
-
-def _send(fd: int, value: object) -> None:
-    data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-    view = memoryview(_HEADER.pack(len(data)) + data)
-    while view:
-        view = view[os.write(fd, view) :]
-
-
-def _read(fd: int) -> Any:  # noqa: ANN401 - what the other process sent
-    """The next value sent, or None at the end of the pipe."""
-    header = _read_exactly(fd, _HEADER.size)
-    if header is None:
-        return None
-    (size,) = _HEADER.unpack(header)
-    data = _read_exactly(fd, size)
-    if data is None:
-        raise EOFError("the pipe ended inside a message")
-    return pickle.loads(data)  # noqa: S301 - written by drafter's own other process
-
-
-def _read_exactly(fd: int, size: int) -> bytes | None:
-    chunks: list[bytes] = []
-    while size:
-        chunk = os.read(fd, min(size, 1 << 20))
-        if not chunk:
-            return None
-        chunks.append(chunk)
-        size -= len(chunk)
-    return b"".join(chunks)
