@@ -20,7 +20,7 @@ import os
 import signal
 import sys
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -33,8 +33,6 @@ from drafter.errors import EXIT_INTERNAL, DrafterError, InputError, UsageError
 from drafter.loading import release_files
 
 if TYPE_CHECKING:
-    from rich.progress import Progress
-
     from drafter.house import House
     from drafter.schema import Release
 
@@ -328,35 +326,7 @@ def _internal(source: Path, exc: Exception) -> Outcome:
     return Outcome(source, status=EXIT_INTERNAL, problem=problem)
 
 
-# --- The command's face: progress while it runs, then a summary. ---------------------------
-
-
-class _PlainLines:
-    """One line per file as it is done: for logs and pipes, where a bar would be noise."""
-
-    def __init__(self, stream: IO[str]) -> None:
-        self.stream = stream
-        self.total = 0
-        self.count = 0
-
-    def begin(self, total: int) -> None:
-        self.total = total
-
-    def done(self, outcome: Outcome) -> None:
-        self.count += 1
-        width = len(str(self.total))
-        count = len(outcome.written)
-        what = f"{count} file{'' if count == 1 else 's'}" if outcome.ok else "FAILED"
-        self.stream.write(f"[{self.count:{width}}/{self.total}] {outcome.source.name}: {what}\n")
-        self.stream.flush()
-
-
-class _Quiet:
-    def begin(self, total: int) -> None:
-        del total
-
-    def done(self, outcome: Outcome) -> None:
-        del outcome
+# --- The command's face (its progress and summary: drafter.build_progress). ------------------
 
 
 def run_build(
@@ -373,6 +343,8 @@ def run_build(
     docx_template: str | Path | None = None,
 ) -> int:
     """`drafter build`: progress (a bar on a terminal, lines otherwise), a summary, a status."""
+    from drafter.build_progress import summary, watched
+
     out, err = stdout or sys.stdout, stderr or sys.stderr
     chosen = list(formats)
     run = partial(
@@ -385,80 +357,6 @@ def run_build(
         house=house,
         docx_template=docx_template,
     )
-    if quiet:
-        report = run(watcher=_Quiet())
-    elif err.isatty():
-        report = _with_bar(run, stream=err)
-    else:
-        report = run(watcher=_PlainLines(err))
-    _summary(report, folder, out_dir or folder, out, err, quiet)
+    report = watched(run, err, quiet=quiet)
+    summary(report, folder, out_dir or folder, out, err, quiet)
     return report.exit_status
-
-
-def _with_bar(run: Callable[..., BuildReport], *, stream: IO[str]) -> BuildReport:
-    from rich.console import Console
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        TextColumn,
-        TimeElapsedColumn,
-        TimeRemainingColumn,
-    )
-
-    bar = Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TextColumn("{task.fields[failed]}"),
-        TimeElapsedColumn(),
-        TimeRemainingColumn(),
-        console=Console(file=stream),
-        transient=True,
-    )
-
-    try:
-        return run(watcher=_Bar(bar))
-    finally:
-        bar.stop()
-
-
-class _Bar:
-    """Drives a rich progress bar: started once the workers are up, failures counted on it."""
-
-    def __init__(self, bar: Progress) -> None:
-        self.bar = bar
-        self.task = bar.add_task("building", total=None, failed="")
-        self.failures = 0
-
-    def begin(self, total: int) -> None:
-        self.bar.update(self.task, total=total)
-        self.bar.start()
-
-    def done(self, outcome: Outcome) -> None:
-        self.failures += not outcome.ok
-        failed = f"{self.failures} failed" if self.failures else ""
-        self.bar.update(self.task, advance=1, failed=failed)
-
-
-def _summary(
-    report: BuildReport, folder: Path, out_dir: Path, out: IO[str], err: IO[str], quiet: bool
-) -> None:
-    total = len(report.outcomes)
-    if total == 0:
-        err.write(f"drafter: {folder} holds no release files (*.yaml); nothing to build\n")
-        return
-    built = total - len(report.failed)
-    if not quiet:
-        rate = built / report.seconds if report.seconds > 0 else 0.0
-        jobs = "1 job" if report.jobs == 1 else f"{report.jobs} jobs"
-        out.write(
-            f"Built {built} of {total} releases ({len(report.written)} files in {out_dir}) "
-            f"in {report.seconds:.1f} s: {rate:.1f} releases a second with {jobs}.\n"
-        )
-    if report.failed:
-        count = len(report.failed)
-        noun, them = ("release", "it") if count == 1 else ("releases", "them")
-        err.write(f"drafter: {count} {noun} failed; nothing was written for {them}:\n")
-        for outcome in report.failed:
-            err.write(f"  {outcome.source}: {outcome.problem}\n")
