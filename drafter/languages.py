@@ -21,11 +21,11 @@ from __future__ import annotations
 import difflib
 import logging
 from collections.abc import Iterable
-from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
+from drafter.city_names import local_place, localise_places
 from drafter.errors import InputError, Problem, UsageError
 from drafter.local_names import warn_english_names
 from drafter.schema import Release
@@ -73,8 +73,6 @@ TEXT_FIELDS: dict[str, Any] = {
 """The fields a translation may give: None is text given whole, a dict a group of fields,
 a list of one dict a list of groups translated item by item. Every other field is a fact."""
 
-# The single places CLDR can name in each language (the civil-society meetings' lists too).
-_PLACES: tuple[tuple[str, ...], ...] = (("place",), ("meeting", "place"), ("next_round", "place"))
 _NOT_A_GROUP = "must be a group of fields (this language's text), on the lines below it, indented"
 _NOT_IN_PRIMARY = (
     "is not in the file's own language; a translation gives only the text of its fields"
@@ -166,7 +164,7 @@ def _version(
     data = _merge(base, translation, TEXT_FIELDS)
     data["language"] = language
     if for_print:
-        unnamed = _localise_places(data, translation, release.language, language)
+        unnamed = localise_places(data, translation, release.language, language)
         _warn_untranslated(primary, translation, language, unnamed)
         warn_english_names(data, language)
     try:
@@ -285,75 +283,6 @@ def _eu_names(language: str, house: House | None, wording: Wording | None) -> di
     if wording is None or wording.language != language:
         wording = Wording(house or load_house(), language)
     return {key: wording.text(text, "EU") for key, text in EU_NAMES.items()}
-
-
-def _localise_places(
-    data: dict[str, Any], translation: dict[str, Any], source: str, target: str
-) -> list[str]:
-    """Put the places the translation does not give in the target language (CLDR's names).
-
-    Returns the places CLDR has no name for, left as written.
-    """
-    unnamed: list[str] = []
-
-    def local(place: str) -> str:
-        named = local_place(place, source, target)
-        if named == place and _cities(source).get(place.casefold()) is None:
-            unnamed.append(place)
-        return named
-
-    for path in _PLACES:
-        group = data.get(path[0]) if len(path) == 2 else data
-        given = translation.get(path[0]) if len(path) == 2 else translation
-        translated = isinstance(given, dict) and given.get(path[-1])
-        if isinstance(group, dict) and isinstance(group.get(path[-1]), str) and not translated:
-            group[path[-1]] = local(group[path[-1]])
-    society = data.get("civil_society") or {}
-    given_meetings = (translation.get("civil_society") or {}).get("meetings") or []
-    for index, meeting in enumerate(society.get("meetings") or []):
-        given = given_meetings[index] if index < len(given_meetings) else {}
-        if meeting.get("places") and not (isinstance(given, dict) and given.get("places")):
-            meeting["places"] = [local(place) for place in meeting["places"]]
-    return unnamed
-
-
-def local_place(place: str, source: str, target: str) -> str:
-    """A city's name in `target` (CLDR's exemplar city), where CLDR knows it; else as given."""
-    zone = _cities(source).get(place.casefold())
-    if zone is None:
-        return place
-    return _city_names(target)[zone]
-
-
-def _babel_locale(language: str) -> str:
-    return "en_GB" if language == "en" else language
-
-
-@lru_cache(maxsize=32)
-def _city_names(language: str) -> dict[str, str]:
-    """CLDR's cities (the time zones' exemplar cities) in `language`: zone to name.
-
-    A zone whose city CLDR does not name in a language is named after its identifier
-    (`Europe/Brussels`: Brussels), as CLDR itself does.
-    """
-    from babel import Locale
-    from babel.core import get_global
-
-    names = Locale.parse(_babel_locale(language)).time_zones
-    return {
-        zone: str(names.get(zone, {}).get("city") or zone.split("/")[-1].replace("_", " "))
-        for zone in get_global("zone_territories")
-        if not zone.startswith("Etc/")
-    }
-
-
-@lru_cache(maxsize=32)
-def _cities(language: str) -> dict[str, str]:
-    """The zone of each city CLDR names in `language`, by its name in lower case."""
-    cities: dict[str, str] = {}
-    for zone, name in _city_names(language).items():
-        cities.setdefault(name.casefold(), zone)
-    return cities
 
 
 def _warn_untranslated(
