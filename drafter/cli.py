@@ -373,7 +373,8 @@ def serve(
     except ModuleNotFoundError as exc:
         if exc.name not in ("fastapi", "starlette", "uvicorn"):
             raise
-        raise UsageError(f'{exc}; install the web extra: pip install "drafter[web]"') from None
+        hint = 'install the web extra: pip install "drafter-press[web]"'
+        raise UsageError(f"{exc}; {hint}") from None
     if house is not None:
         from drafter.houses import find_house
 
