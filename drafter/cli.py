@@ -162,6 +162,33 @@ def validate(file: FileArg, house: HouseOption = None) -> None:
 
 
 @app.command()
+def init(
+    target: Annotated[
+        Path | None,
+        typer.Argument(help="The file to write [default: release.yaml].", show_default=False),
+    ] = None,
+    house: Annotated[
+        str | None,
+        typer.Option("--house", help="Write a starter house folder of this name instead."),
+    ] = None,
+) -> None:
+    """Write a commented starter release that validates, or (--house NAME) a starter house.
+
+    Nothing existing is replaced. Example: drafter init round.yaml; drafter init --house my-office
+    """
+    from drafter.starting import write_house_starter, write_release_starter
+
+    if house is not None and target is not None:
+        raise UsageError("give either a file to write or --house NAME, not both")
+    if house is not None:
+        written = write_house_starter(Path(house))
+    else:
+        written = [write_release_starter(target or Path("release.yaml"))]
+    for path in written:
+        typer.echo(str(path))
+
+
+@app.command()
 def schema() -> None:
     """Print the JSON Schema of release files, for editors' completion and checks.
 
