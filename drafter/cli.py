@@ -152,13 +152,21 @@ def new(
         typer.echo(str(path))
 
 
-@app.command()
-def validate(file: FileArg, house: HouseOption = None) -> None:
-    """Check a release file and report every problem, with its field and line.
+FilesArg = Annotated[
+    list[Path], typer.Argument(help="The release's YAML file (or several).", show_default=False)
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print the result as JSON.")]
 
-    Example: drafter validate round.yaml
+
+@app.command()
+def validate(files: FilesArg, house: HouseOption = None, as_json: JsonOption = False) -> None:
+    """Check release files and report every problem as FILE:LINE:COL: field: message.
+
+    Every file is checked; exits 1 if any is invalid. Example: drafter validate round.yaml
     """
-    console.validate_file(file, house)
+    from drafter.reports import validate_files
+
+    raise typer.Exit(validate_files(files, house, as_json=as_json))
 
 
 @app.command()
@@ -254,7 +262,10 @@ ForceOption = Annotated[bool, typer.Option("--force", help="Replace an existing 
 
 
 @app.command()
-def series(folder: Annotated[Path, typer.Argument(help="A folder of release files.")]) -> None:
+def series(
+    folder: Annotated[Path, typer.Argument(help="A folder of release files.")],
+    as_json: JsonOption = False,
+) -> None:
     """List the rounds of each series in a folder, and check the series.
 
     Round numbers must follow on, dates increase, references be unique and previous-round
@@ -265,8 +276,14 @@ def series(folder: Annotated[Path, typer.Argument(help="A folder of release file
     from drafter.series import SeriesError, check_archive, read_archive
 
     archive = read_archive(folder)
+    problems = check_archive(archive)
+    if as_json:
+        from drafter.reports import series_json
+
+        typer.echo(series_json(archive, problems))
+        raise typer.Exit(1 if problems else 0)
     typer.echo(archive.listing())
-    if problems := check_archive(archive):
+    if problems:
         raise SeriesError(problems, folder)
 
 
@@ -309,28 +326,18 @@ def import_release(
 
 # --- from draft to publication: check, diff, feed (issue 8) ---
 @app.command()
-def check(
-    file: FileArg,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the findings as JSON.")] = False,
-) -> None:
-    """Check a release against the house style; exits 1 on an error-level finding.
+def check(files: FilesArg, as_json: JsonOption = False) -> None:
+    """Check releases against the house style; exits 1 on an error-level finding.
 
     Rules are turned off with `checks: {disable: [rule-id]}` in the file, or
-    `[check] disable = [...]` in a drafter.toml of its folder or a parent.
+    `[check] disable = [...]` in a drafter.toml of its folder or a parent. With several
+    files, each JSON finding names its `file`.
 
     Example: drafter check round.yaml --json
     """
-    from drafter.style_check import check_file, summary
+    from drafter.reports import check_files
 
-    findings = check_file(file)[1]
-    if as_json:
-        typer.echo(json.dumps([f.as_dict() for f in findings], indent=2, ensure_ascii=False))
-    else:
-        for finding in findings:
-            typer.echo(f"{file}: {finding}")
-        typer.echo(f"{file}: {summary(findings)}")
-    if any(finding.level == "error" for finding in findings):
-        raise typer.Exit(1)
+    raise typer.Exit(check_files(files, as_json=as_json))
 
 
 @app.command()
@@ -341,8 +348,11 @@ def diff(
         Path | None, typer.Option("--html", help="Also write the changes as an HTML page.")
     ] = None,
     force: ForceOption = False,
+    as_json: JsonOption = False,
 ) -> None:
     """Show what changed between two drafts or rounds: the facts, and the words of the text.
+
+    Exits 1 when the releases differ, 0 when they do not (as diff does).
 
     Example: drafter diff round-15.yaml round-16.yaml --html changes.html
     """
@@ -351,11 +361,18 @@ def diff(
     from drafter.output import write_file
 
     changes = diff_releases(load_release(old), load_release(new))
-    typer.echo(changes.terminal(), nl=False)
+    if as_json:
+        from drafter.reports import diff_json
+
+        typer.echo(diff_json(changes))
+    else:
+        typer.echo(changes.terminal(), nl=False)
     if html_out is not None:
         page = html_page(changes, old.name, new.name)
         write_file(html_out, page.encode("utf-8"), force)
-        typer.echo(str(html_out))
+        if not as_json:
+            typer.echo(str(html_out))
+    raise typer.Exit(1 if changes.changed else 0)
 
 
 @app.command()
