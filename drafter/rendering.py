@@ -29,6 +29,7 @@ from drafter.writers import (
 __all__ = [
     "DEFAULT_PDF_VARIANT",
     "PDF_VARIANTS",
+    "language_links",
     "output_paths",
     "render",
     "render_all",
@@ -149,6 +150,7 @@ def render_all(
     chosen = _house(templates, house, release)
     writers = _writers(formats, pdf_variant)
     translation = language if language and language != release.language else None
+    versions = language_links(release)
     if release.translations or translation:
         release = language_version(release, language, chosen)
     try:
@@ -159,7 +161,7 @@ def render_all(
     except InputError as exc:
         raise locate(exc, source, translation) from None
     with time_limit(timeout):
-        html = render_html(release, chosen)
+        html = render_html(release, chosen, versions)
         check_marked(release, html, chosen.name)
         require_publishable(release, Path(source) if source is not None else None, html)
         helper = prefork.current()
@@ -183,6 +185,14 @@ def output_paths(
     code (`DIR/2012-07-24_A-350-12_FR.pdf`).
     """
     return {fmt: out_dir / f"{output_stem(release, language)}.{fmt}" for fmt in formats}
+
+
+def language_links(release: Release) -> list[tuple[str, str]]:
+    """Each language of a release with the name of its HTML file; none for one language."""
+    languages = release.languages
+    if len(languages) < 2:
+        return []
+    return [(code, f"{output_stem(release, code)}.html") for code in languages]
 
 
 def output_stem(release: Release, language: str | None = None) -> str:

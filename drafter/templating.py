@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -71,8 +71,14 @@ def _emblem_svg(label: str) -> Markup:
     return Markup(svg(label))  # noqa: S704 - drafter's own markup; svg() escapes the label
 
 
-def render_html(release: Release, house: House) -> str:
-    """The release as the house's semantic HTML document."""
+def render_html(
+    release: Release, house: House, language_versions: Sequence[tuple[str, str]] = ()
+) -> str:
+    """The release as the house's semantic HTML document.
+
+    `language_versions` are the (language, HTML file name) of every language version of the
+    release, for the page's `hreflang` links; none for a release in one language.
+    """
     from drafter.catalogues import Wording
     from drafter.provenance import publication_context
 
@@ -87,6 +93,7 @@ def render_html(release: Release, house: House) -> str:
             house=house.config,
             grammar=grammar,
             publication=publication,
+            language_versions=[{"lang": code, "href": href} for code, href in language_versions],
             **wording.callables(),
         )
     except TemplateError:

@@ -274,10 +274,10 @@ async def _render_file(
     started = time.perf_counter()
     release = _release(await _json(request))
     name = f"{release.file_stem}.yaml"
+    code = _language_code(release, language) if fmt != "yaml" else None
     if fmt != "yaml":
-        name = f"{output_stem(release, language and language.lower())}.{fmt}"
-        release = _in_language(release, language)
-    content = await _render(request.app.state.pool, release, fmt, request.app.state.house)
+        name = f"{output_stem(release, code)}.{fmt}"
+    content = await _render(request.app.state.pool, release, fmt, request.app.state.house, code)
     elapsed = (time.perf_counter() - started) * 1000
     headers = {
         "content-disposition": content_disposition(name),
@@ -342,23 +342,27 @@ def _release(data: Any) -> Release:  # noqa: ANN401 - any JSON value
     return validate_release(data if isinstance(data, dict) else Source(data))
 
 
-def _in_language(release: Release, language: str | None) -> Release:
-    """The release's version in `language` (a UsageError for one it has not)."""
-    from drafter.languages import language_version
-
+def _language_code(release: Release, language: str | None) -> str:
+    """The code of the language asked for (a UsageError for one the release has not)."""
     code = (language or release.language).lower()
     require_languages(release, [code])
-    return language_version(release, code) if release.translations else release
+    return code
 
 
-async def _render(pool: RenderPool, release: Release, fmt: str, house: str | None) -> bytes:
-    """The file: HTML here and now, YAML too, PDF and DOCX by a worker."""
+async def _render(
+    pool: RenderPool, release: Release, fmt: str, house: str | None, language: str | None = None
+) -> bytes:
+    """The file in `language`: HTML here and now, YAML too, PDF and DOCX by a worker.
+
+    The whole release goes to the renderer, as `drafter new` renders it, so the files are
+    the same (a language version's page links its other languages).
+    """
     if fmt == "html":
-        return render(release, "html", house=house)
+        return render(release, "html", house=house, language=language)
     if fmt == "yaml":
         return release_yaml(release).encode("utf-8")
     pool.admit()
-    outputs = await run_in_threadpool(pool.render, release, [fmt], house)
+    outputs = await run_in_threadpool(pool.render, release, [fmt], house, language)
     return outputs[fmt]
 
 
