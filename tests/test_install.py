@@ -211,3 +211,20 @@ def test_installed_drafter_renders_from_another_folder(wheel: Path, tmp_path: Pa
     assert written == sorted(f"{name}.{fmt}" for name in names for fmt in ("docx", "html", "pdf"))
     french = (elsewhere / "out" / f"{stem}_FR.html").read_text(encoding="utf-8")
     assert "P R E S S E" in french  # the wheel's own catalogue
+
+
+def test_the_version_is_the_distributions(monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib.metadata
+
+    import drafter
+
+    asked: list[str] = []
+
+    def version(name: str) -> str:
+        asked.append(name)
+        return "9.9.9"
+
+    monkeypatch.setattr(importlib.metadata, "version", version)
+    monkeypatch.delitem(vars(drafter), "__version__", raising=False)
+    assert drafter.__version__ == "9.9.9"
+    assert asked == [DISTRIBUTION]
