@@ -3,7 +3,8 @@
 A house keeps one catalogue a language, `locale/<code>/LC_MESSAGES/house.po`, beside its
 templates; `locale/house.pot` lists every message. The messages' ids are the house's
 English, so English needs no catalogue. A message a catalogue lacks (or leaves empty, or
-marks fuzzy) is printed in English, with a warning naming it and the language.
+marks fuzzy) is printed in English, with a warning naming it and the language, in a draft;
+a final release is refused (`MissingMessagesError`), never printed half in English.
 """
 
 from __future__ import annotations
@@ -20,10 +21,16 @@ from jinja2 import pass_context
 from jinja2.runtime import Context
 from markupsafe import escape
 
-from drafter.errors import TemplateError
+from drafter.errors import InputError, Problem, TemplateError
 from drafter.templating import House
 
-__all__ = ["SOURCE_LANGUAGE", "Wording", "catalogue_languages", "catalogue_path"]
+__all__ = [
+    "SOURCE_LANGUAGE",
+    "MissingMessagesError",
+    "Wording",
+    "catalogue_languages",
+    "catalogue_path",
+]
 
 SOURCE_LANGUAGE = "en"
 """The language of the messages' ids: the house's English."""
@@ -32,7 +39,9 @@ GRAMMAR = "grammar"
 """The context of the messages that describe the language rather than print text."""
 
 logger = logging.getLogger(__name__)
-Messages = dict[tuple[str | None, str], str]
+Key = tuple[str | None, str]
+"""A message: its context (None for most) and its id, the house's English."""
+Messages = dict[Key, str]
 _MAX_BYTES = 2 * 1024 * 1024
 """The largest catalogue read: hundreds of times the packaged ones."""
 _PLACEHOLDER = re.compile(r"%(?:%|\(\w+\)s)?")
@@ -85,29 +94,92 @@ def _messages(house: House, language: str) -> Messages:
     return _read(path, path.stat().st_mtime) if path else {}
 
 
-class Wording:
-    """One rendering's messages in one language, each missing one warned of once."""
+class MissingMessagesError(InputError):
+    """A final release whose language's catalogue lacks messages its rendering uses.
 
-    def __init__(self, house: House, language: str) -> None:
+    One problem names each message, at the language's field (`language`, or
+    `translations.<code>` for a translation); the last, at `status`, says how to fix it.
+    """
+
+    def __init__(
+        self,
+        language: str,
+        messages: list[Key],
+        catalogue: str,
+        field: str = "language",
+        located: InputError | None = None,
+    ) -> None:
         self.language = language
+        self.messages = list(messages)
+        self.catalogue = catalogue
+        self.field = field
+        if located is not None:  # the same problems, with the file's name and lines
+            super().__init__(located.problems, located.source)
+            return
+        them = "it" if len(self.messages) == 1 else "them"
+        problems = [
+            Problem(f"{_named(key)} has no translation in the {language} catalogue", field)
+            for key in self.messages
+        ]
+        fix = (
+            f"is final, and a final release is never printed half in English: translate {them} "
+            f"in {catalogue} (or in {catalogue_path(language)} of your --templates folder), "
+            f"or set it to draft (a draft prints {them} in English, with a warning)"
+        )
+        super().__init__([*problems, Problem(fix, "status")])
+
+    def located(self, error: InputError) -> MissingMessagesError:
+        """The same error with the problems of `error` (these, located in the file)."""
+        return MissingMessagesError(
+            self.language, self.messages, self.catalogue, self.field, located=error
+        )
+
+
+def _named(key: Key) -> str:
+    """A message as the warnings and errors name it: `'the EU' (context 'EU')`."""
+    context, message = key
+    return f"{message!r} (context {context!r})" if context else repr(message)
+
+
+class Wording:
+    """One rendering's messages in one language, each missing one recorded and warned of once.
+
+    `warn=False` records without warning: a final release is refused instead
+    (`refuse_missing`), naming every message its rendering used and the catalogue lacks.
+    """
+
+    def __init__(self, house: House, language: str, *, warn: bool = True) -> None:
+        self.language = language
+        self.house = house
+        self.warn = warn
         self.messages = _messages(house, language)
-        self.missing: set[tuple[str | None, str]] = set()
+        self.missing: dict[Key, None] = {}  # in the order the rendering used them
 
     def text(self, message: str, context: str | None = None) -> str:
-        """The message in the language; in English (with a warning) where it is missing."""
+        """The message in the language; in English (recorded as missing) where it is not."""
         found = self.messages.get((context, message))
         if found is not None:
             return found
-        if self.language != SOURCE_LANGUAGE and (context, message) not in self.missing:
-            self.missing.add((context, message))
-            where = f" (context {context!r})" if context else ""
-            logger.warning(
-                "the %s catalogue has no translation of %r%s; it is printed in English",
-                self.language,
-                message,
-                where,
-            )
+        key = (context, message)
+        if self.language != SOURCE_LANGUAGE and key not in self.missing:
+            self.missing[key] = None
+            if self.warn:
+                logger.warning(
+                    "the %s catalogue has no translation of %s; it is printed in English",
+                    self.language,
+                    _named(key),
+                )
         return message
+
+    def refuse_missing(self, field: str = "language") -> None:
+        """Raise MissingMessagesError if the rendering used a message the catalogue lacks.
+
+        `field` is where the release names the language (`translations.<code>`).
+        """
+        if self.missing:
+            found = self.house.find(catalogue_path(self.language))
+            where = found or self.house.dirs[0] / catalogue_path(self.language)
+            raise MissingMessagesError(self.language, list(self.missing), str(where), field)
 
     def grammar(self, key: str) -> str:
         """What the catalogue says of the language's grammar (`ordinal form`), or ""."""

@@ -330,8 +330,9 @@ def check(files: FilesArg, as_json: JsonOption = False) -> None:
     """Check releases against the house style; exits 1 on an error-level finding.
 
     Rules are turned off with `checks: {disable: [rule-id]}` in the file, or
-    `[check] disable = [...]` in a drafter.toml of its folder or a parent. With several
-    files, each JSON finding names its `file`.
+    `[check] disable = [...]` in a drafter.toml of its folder or a parent, up to the
+    repository root (the folder holding .git); the settings file used is printed. With
+    several files, each JSON finding names its `file`.
 
     Example: drafter check round.yaml --json
     """
@@ -385,14 +386,25 @@ def feed(
         str, typer.Option("--base-url", help="Where the HTML files are published.")
     ] = "",
     force: ForceOption = False,
+    include_embargoed: Annotated[
+        bool,
+        typer.Option(
+            "--include-embargoed", help="Also list releases whose embargo has not passed."
+        ),
+    ] = False,
 ) -> None:
     """Write an Atom feed of the folder's final releases, newest first.
+
+    A release whose embargo has not passed is left out, unless --include-embargoed.
 
     Example: drafter feed archive/ --base-url https://example.org/press/
     """
     from drafter.feed import write_feed
 
-    typer.echo(str(write_feed(folder, out, base_url=base_url, force=force)))
+    written = write_feed(
+        folder, out, base_url=base_url, force=force, include_embargoed=include_embargoed
+    )
+    typer.echo(str(written))
 
 
 # --- the web form and HTTP API (issue 4) ---

@@ -4,10 +4,12 @@ Each final release of the folder is an entry: its id (a tag URI from the issuer'
 and the release's date and reference), title, updated (the release's date, or the embargo's
 time), a link to the HTML file of each of its languages (`hreflang`), its language
 (`xml:lang`) and a summary (the opening paragraph). Drafts are left out: a feed announces
-what is published. The feed links to itself (`rel="self"`) and says its language; its id is
-the feed's address when a base URL is given, else a tag URI from the issuer's website, the
-year of the archive's first release and the issuer, never the folder's name, so that
-renaming or moving the folder does not make readers see a new feed. Same folder, same bytes.
+what is published; so are releases whose embargo has not passed yet, unless asked for.
+The feed links to itself (`rel="self"`) and says its language; its id is the feed's
+address when a base URL is given, else a tag URI from the issuer's website, the year of
+the archive's first release and the issuer, never the folder's name, so that renaming or
+moving the folder does not make readers see a new feed. The feed is deterministic: same
+folder and embargoes lifted, same bytes.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from urllib.parse import urljoin, urlsplit
 from xml.etree import ElementTree as ET
 
 from drafter.errors import InputError, Problem, UsageError
+from drafter.publication import embargo_text
 from drafter.schema import Release
 from drafter.series import Entry, read_archive
 
@@ -30,12 +33,21 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 logger = logging.getLogger(__name__)
 
 
-def atom_feed(folder: str | Path, base_url: str = "", name: str = "feed.xml") -> bytes:
+def atom_feed(
+    folder: str | Path,
+    base_url: str = "",
+    *,
+    include_embargoed: bool = False,
+    now: datetime | None = None,
+    name: str = "feed.xml",
+) -> bytes:
     """The feed of the folder's final releases, newest first, as UTF-8 XML.
 
     Links point at each release's HTML files (`2012-07-24_A-350-12.html`, a translation's
     `..._FR.html`), relative to the feed unless `base_url` (an http(s) address, else a
-    UsageError) is given; `name` is the feed's own file name, for its `self` link.
+    UsageError) is given; `name` is the feed's own file name, for its `self` link. A release
+    whose embargo has not passed by `now` (default: the current time) is left out, unless
+    `include_embargoed`.
     """
     if base_url:
         _check_base_url(base_url)
@@ -46,8 +58,13 @@ def atom_feed(folder: str | Path, base_url: str = "", name: str = "feed.xml") ->
     drafts = len(archive.entries) - len(entries)
     if drafts:
         logger.info("left out of the feed: %d draft(s)", drafts)
+    if not include_embargoed:
+        entries = _published(entries, now or datetime.now(UTC))
     if not entries:
-        message = f"{folder} holds no final release; a feed lists published (final) releases"
+        message = (
+            f"{folder} holds no final release whose embargo has passed; a feed lists "
+            "published releases (--include-embargoed lists embargoed ones too)"
+        )
         raise InputError([Problem(message)])
     entries.sort(key=lambda entry: (_updated(entry.release), entry.path.name), reverse=True)
     _refuse_twins(entries)
@@ -67,6 +84,24 @@ def atom_feed(folder: str | Path, base_url: str = "", name: str = "feed.xml") ->
         _entry(feed, entry, base_url)
     ET.indent(feed)
     return bytes(ET.tostring(feed, encoding="utf-8", xml_declaration=True)) + b"\n"
+
+
+def _published(entries: list[Entry], now: datetime) -> list[Entry]:
+    """The entries whose embargo, if any, has passed by `now`; a warning for each other."""
+    kept = []
+    for entry in entries:
+        embargo = entry.release.embargo
+        if embargo is None or embargo <= now:
+            kept.append(entry)
+            continue
+        day, at = embargo_text(embargo)
+        logger.warning(
+            "left out of the feed: %s, embargoed until %s %s (--include-embargoed lists it)",
+            entry.path,
+            day.isoformat(),
+            at,
+        )
+    return kept
 
 
 def _check_base_url(base_url: str) -> None:
@@ -162,11 +197,20 @@ def _stamp(when: datetime) -> str:
 
 
 def write_feed(
-    folder: str | Path, out: str | Path | None = None, *, base_url: str = "", force: bool = False
+    folder: str | Path,
+    out: str | Path | None = None,
+    *,
+    base_url: str = "",
+    force: bool = False,
+    include_embargoed: bool = False,
 ) -> Path:
-    """Write the folder's feed to `out` (default: `feed.xml` in the folder); return the path."""
+    """Write the folder's feed to `out` (default: `feed.xml` in the folder); return the path.
+
+    Releases still under embargo are left out unless `include_embargoed`.
+    """
     from drafter.output import write_file
 
     target = Path(out) if out is not None else Path(folder) / "feed.xml"
-    write_file(target, atom_feed(folder, base_url, target.name), force)
+    feed = atom_feed(folder, base_url, include_embargoed=include_embargoed, name=target.name)
+    write_file(target, feed, force)
     return target

@@ -11,6 +11,8 @@ import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 from pydantic import AfterValidator, BeforeValidator, Field
 
+from drafter.lookalikes import host_problem
+
 __all__ = [
     "Email",
     "Line",
@@ -113,6 +115,9 @@ def _check_email(value: str) -> str:
         raise ValueError(
             f"is not a valid e-mail address ({reason}); write it like name@example.org"
         ) from None
+    lookalike = host_problem(value.rsplit("@", 1)[-1])
+    if lookalike:
+        raise ValueError(lookalike.replace("a host", "a domain").replace("its host", "its domain"))
     return value
 
 
@@ -168,6 +173,9 @@ def _check_host(parts: SplitResult) -> None:
         raise ValueError("has a backslash (\\) in its host; write / or remove it")
     if not parts.hostname or "." not in parts.hostname:
         raise ValueError("is not a web address: it names no host such as www.eeas.europa.eu")
+    lookalike = host_problem(parts.hostname)
+    if lookalike:
+        raise ValueError(lookalike)
     try:
         parts.port  # noqa: B018 - reading it checks it
     except ValueError:

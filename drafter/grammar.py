@@ -29,6 +29,8 @@ from typing import Literal
 
 from markupsafe import Markup
 
+from drafter import inflection
+
 __all__ = [
     "FILTERS",
     "at_place",
@@ -72,6 +74,8 @@ def _head(name: str, language: str) -> str:
 
 def is_plural(name: str, language: str) -> bool:
     """Whether the meeting's name is a plural (`consultations`, `Konsultationen`, `консултации`)."""
+    if language in inflection.PLURAL:
+        return inflection.PLURAL[language](name)
     head = _head(name, language).lower()
     if language == "fr":
         return head.endswith(("s", "x")) and head not in _FR_SINGULAR
@@ -108,11 +112,14 @@ def named_event(article: str, name: str, language: str) -> bool:
     """
     if article:
         return True
-    return language in _FORMS and not is_plural(name, language)
+    known = language in _FORMS or language in inflection.FORMS
+    return known and not is_plural(name, language)
 
 
 def meeting_forms(name: str, language: str) -> dict[str, str]:
     """The meeting's name in the forms the language's frames take (see the module)."""
+    if language in inflection.FORMS:
+        return inflection.FORMS[language](name)
     make = _FORMS.get(language)
     if make is None:
         return {"the_meeting": name, "meeting_of": name, "their_meeting": name}
@@ -198,7 +205,13 @@ def _bulgarian(name: str, gender: Gender) -> dict[str, str]:
 
 _FORMS = {"fr": _french, "de": _german, "bg": _bulgarian}
 
-_ARTICLES = {"de": ("der", "die", "das", "den", "dem"), "fr": ("le", "la", "les")}
+_ARTICLES = {
+    "de": ("der", "die", "das", "den", "dem"),
+    "fr": ("le", "la", "les"),
+    "it": ("il", "lo", "la", "i", "gli", "le"),
+    "es": ("el", "la", "los", "las"),
+    "nl": ("de", "het"),
+}
 
 
 def compound(name: str, language: str = "en") -> str:
@@ -210,7 +223,7 @@ def compound(name: str, language: str = "en") -> str:
     first, _, rest = name.partition(" ")
     if rest and first.lower() in _ARTICLES.get(language, ()):
         return rest
-    if language == "fr" and name[:2].lower() == "l'":
+    if language in ("fr", "it") and name[:2].lower() in ("l'", "l’"):
         return name[2:]
     return name
 
@@ -221,6 +234,8 @@ def talks_of(name: str, first: str, second: str, language: str = "en") -> str:
     German compounds a one-word name (`der EU-Russland-Menschenrechtskonsultationen`) and
     puts the parties after a longer one (`der politischen Gespräche EU-Kirgisistan`).
     """
+    if language == "pl":  # konsultacji UE–Rosja w sprawie praw człowieka
+        return inflection.polish_talks(name, first, second)
     if language != "de":
         return f"{first}-{second} {name}"
     of = meeting_forms(name, language)["meeting_of"]
@@ -231,7 +246,12 @@ def talks_of(name: str, first: str, second: str, language: str = "en") -> str:
 
 
 def at_place(place: str, language: str = "en") -> str:
-    """A place with the preposition French repeats before each of a list: `au Caire`."""
+    """A place with the preposition French repeats before each of a list: `au Caire`.
+
+    Italian and Polish too: `a Mosca e a San Pietroburgo`, `w Moskwie i w Sankt Petersburgu`.
+    """
+    if language in ("it", "pl"):
+        return inflection.at_place(place, language)
     return contract(f"à {place}", language) if language == "fr" else place
 
 
@@ -256,6 +276,11 @@ def contract(text: str, language: str = "en") -> str:
         result = _FR_ELISION.sub(rf"\1{apostrophe}", result)
     elif language == "bg":
         result = _BG_LONG.sub(_lengthened, result)
+    elif language in inflection.CONTRACTIONS:  # see drafter/inflection.py
+        markup = isinstance(text, Markup)
+        plain = result.replace("&#39;", "'") if markup else result
+        result = inflection.CONTRACTIONS[language](plain)
+        result = result.replace("'", "&#39;") if markup else result
     return Markup(result) if isinstance(text, Markup) else result  # noqa: S704 - text already escaped
 
 

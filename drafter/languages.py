@@ -31,9 +31,11 @@ from drafter.schema import Release
 from drafter.source import FieldPath, Source, dotted
 
 if TYPE_CHECKING:
+    from drafter.catalogues import Wording
     from drafter.templating import House
 
 __all__ = [
+    "EU_NAMES",
     "TEXT_FIELDS",
     "language_version",
     "local_place",
@@ -55,6 +57,8 @@ TEXT_FIELDS: dict[str, Any] = {
     "eu": _PARTY,
     "counterpart": _PARTY,
     "meeting": {"name": None, "article": None, "place": None, "opening": None},
+    "opening": {"continues": None},
+    "presidency": None,
     "civil_society": {"sentence": None, "meetings": [{"participants": None, "places": None}]},
     "next_round": {"timing": None, "place": None, "remark": None, "sentence": None},
 }
@@ -67,7 +71,8 @@ _NOT_A_GROUP = "must be a group of fields (this language's text), on the lines b
 _NOT_IN_PRIMARY = (
     "is not in the file's own language; a translation gives only the text of its fields"
 )
-_EU_NAMES = {"name": "the European Union", "short_name": "the EU", "compound": "EU"}
+EU_NAMES = {"name": "the European Union", "short_name": "the EU", "compound": "EU"}
+"""The EU's default names, in English: the ids of the catalogues' messages of context EU."""
 
 
 def translation_problems(release: Release, source: Source | None = None) -> list[Problem]:
@@ -95,17 +100,22 @@ def require_languages(release: Release, codes: Iterable[str]) -> None:
 
 
 def language_version(
-    release: Release, language: str | None = None, house: House | None = None
+    release: Release,
+    language: str | None = None,
+    house: House | None = None,
+    *,
+    wording: Wording | None = None,
 ) -> Release:
     """The release in `language` (its own by default), validated, with no translations.
 
     `house` (a House) gives the EU's default names in the language; the packaged house by
-    default. Raises UsageError for a language the release has not (`require_languages`),
-    InputError for a bad translation.
+    default. `wording` (the language's, of that house) records the names its catalogue
+    lacks (rendering refuses them in a final release). Raises UsageError for a language the
+    release has not (`require_languages`), InputError for a bad translation.
     """
     language = language or release.language
     require_languages(release, [language])
-    version, problems = _version(release, language, None, house, for_print=True)
+    version, problems = _version(release, language, None, house, for_print=True, wording=wording)
     if version is None:
         raise InputError(problems)
     return version
@@ -117,6 +127,7 @@ def _version(
     source: Source | None,
     house: House | None = None,
     for_print: bool = False,
+    wording: Wording | None = None,
 ) -> tuple[Release | None, list[Problem]]:
     """The language version of the release, or the problems of its translation.
 
@@ -133,7 +144,7 @@ def _version(
     if "eu" not in base or release.eu == Release.model_fields["eu"].default:
         # the EU's default names (left out, or written out as a form sends them), in the
         # language where they are printed
-        base["eu"] = _eu_names(language, house) if for_print else dict(_EU_NAMES)
+        base["eu"] = _eu_names(language, house, wording) if for_print else dict(EU_NAMES)
     checked = _check(translation, TEXT_FIELDS, (), base)
     found = [_problem((*prefix, *path), message, source) for path, message in checked]
     if found:
@@ -248,13 +259,17 @@ def _given(translation: object, loc: tuple[Any, ...]) -> bool:
     return True
 
 
-def _eu_names(language: str, house: House | None) -> dict[str, str]:
-    """The EU's default names in the language, from the house's catalogue."""
+def _eu_names(language: str, house: House | None, wording: Wording | None) -> dict[str, str]:
+    """The EU's default names in the language, from the house's catalogue (or `wording`).
+
+    Every name is counted as used: the house prints the EU's names in the version.
+    """
     from drafter.catalogues import Wording
     from drafter.templating import load_house
 
-    wording = Wording(house or load_house(), language)
-    return {key: wording.text(text, "EU") for key, text in _EU_NAMES.items()}
+    if wording is None or wording.language != language:
+        wording = Wording(house or load_house(), language)
+    return {key: wording.text(text, "EU") for key, text in EU_NAMES.items()}
 
 
 def _localise_places(

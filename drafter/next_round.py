@@ -12,6 +12,7 @@ as they were; the release itself is read and validated as every release is (PyYA
 
 from __future__ import annotations
 
+import contextlib
 import io
 import logging
 import re
@@ -25,7 +26,8 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
 from ruamel.yaml.tokens import CommentToken
 
-from drafter.errors import InputError, Problem, UsageError
+from drafter.allocation import counted_in, folder_lock, taken_references
+from drafter.errors import InputError, OutputError, Problem, UsageError
 from drafter.fields import placeholder
 from drafter.loading import read_bytes, validate_release
 from drafter.output import write_file
@@ -92,7 +94,8 @@ def draft_next(previous: str | Path, *, release_date: date | None = None) -> Dra
     archive = read_archive(path.parent)
     _warn_if_drafted(archive.entries, release, round_)
     year = release_date.year if release_date else expected_year(release)
-    reference = next_reference(archive.references(), release.reference, year)
+    series = release.reference.model_copy(update={"year": year}) if release.reference else None
+    reference = next_reference(taken_references(archive, series), release.reference, year)
     yaml = round_trip_yaml()
     document = yaml.load(text)
     _edit(document, release, reference, release_date)
@@ -108,12 +111,47 @@ def write_next(
     force: bool = False,
     release_date: date | None = None,
 ) -> Path:
-    """Write the next round's draft to `out` (default: beside `previous`); return its path."""
-    draft = draft_next(previous, release_date=release_date)
-    target = Path(out) if out is not None else default_path(Path(previous), draft.round)
-    write_file(target, draft.text.encode("utf-8"), force)
+    """Write the next round's draft to `out` (default: beside `previous`); return its path.
+
+    The draft is never written over `previous`. When it is written into the archive folder
+    (the folder of `previous`), the folder is locked from the scan for the next free
+    reference until the draft is written, so runs at once hand out distinct references.
+    """
+    source = Path(previous)
+    if out is not None:
+        _refuse_own_source(Path(out), source)
+    in_archive = out is None or counted_in(source.parent, Path(out))
+    with folder_lock(source.parent) if in_archive else contextlib.nullcontext():
+        draft = draft_next(source, release_date=release_date)
+        target = Path(out) if out is not None else default_path(source, draft.round)
+        _refuse_own_source(target, source)
+        write_file(target, draft.text.encode("utf-8"), force)
+    if not in_archive and draft.reference is not None:
+        logger.warning(
+            "%s is not in %s: its reference %s is taken only once the draft is in that folder",
+            target,
+            source.parent,
+            draft.reference,
+        )
     logger.info("wrote %s", target)
     return target
+
+
+def _refuse_own_source(target: Path, source: Path) -> None:
+    """Refuse to write the draft over the file it is made from (OutputError)."""
+    if _same_file(target, source):
+        raise OutputError(
+            f"{target} is the file the draft is made from ({source}); write the draft to "
+            "another file (--out NEW.yaml)"
+        )
+
+
+def _same_file(one: Path, other: Path) -> bool:
+    """Whether the two paths name one file (by its path, or as links of one file)."""
+    try:
+        return one.resolve() == other.resolve() or (one.exists() and one.samefile(other))
+    except OSError:
+        return False
 
 
 def parse_day(text: str) -> date:
@@ -199,6 +237,9 @@ def _edit(
         _replace_items(document["body"], [BODY])
     _edit_section(document, "civil_society", _edit_civil_society)
     _edit_section(document, "next_round", _edit_next_round)
+    _edit_section(document, "opening", _edit_opening)
+    if document.get("opening") == {}:
+        document.pop("opening")
     _add_previous_round(document, release)
     _drop_translations(document)  # the new round's text is translated anew
     if document.get("status") == "final":  # the new round is a draft until approved
@@ -253,6 +294,15 @@ def _edit_civil_society(section: CommentedMap) -> None:
         _replace_items(section["meetings"], [meeting])
     if section.get("sentence") is not None:
         section["sentence"] = CIVIL_SENTENCE
+
+
+_THIS_ROUND_ONLY = ("relative", "two_days", "continues")
+"""The opening's facts of one round's days and words: not carried into the next draft."""
+
+
+def _edit_opening(section: CommentedMap) -> None:
+    for key in _THIS_ROUND_ONLY:
+        section.pop(key, None)
 
 
 def _edit_next_round(section: CommentedMap) -> None:

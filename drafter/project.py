@@ -1,7 +1,10 @@
 """A project: the folder of a `drafter.toml` holding settings shared by its release files.
 
-drafter looks for `drafter.toml` in the release file's folder, then in each parent folder;
-the first one found is the project's, and its folder is the project's root. It holds::
+drafter looks for `drafter.toml` in the release file's folder, then in each parent folder
+up to the repository root (the nearest folder holding `.git`) and no further; a release
+outside any repository has only its own folder searched. The first one found is the
+project's, and its folder is the project's root. So a `drafter.toml` left in a home folder
+or in `/tmp` never turns off the checks of a release below it. It holds::
 
     [check]
     disable = ["small-numbers"]      # check rules not run for any release of the project
@@ -19,7 +22,15 @@ from typing import Any
 
 from drafter.errors import InputError, Problem
 
-__all__ = ["PROJECT_FILE", "Project", "find_project", "inside", "name_problem", "outside_message"]
+__all__ = [
+    "PROJECT_FILE",
+    "Project",
+    "find_project",
+    "inside",
+    "name_problem",
+    "outside_message",
+    "searched_folders",
+]
 
 PROJECT_FILE = "drafter.toml"
 _MAX_BYTES = 64 * 1024
@@ -107,15 +118,31 @@ def outside_message(name: str, root: Path) -> str:
 
 
 def find_project(start: Path) -> Project | None:
-    """The project of a release file or folder: the nearest `drafter.toml` at or above it."""
-    folder = start.resolve()
-    if not folder.is_dir():
-        folder = folder.parent
-    for candidate in (folder, *folder.parents):
+    """The project of a release file or folder: the nearest `drafter.toml` at or above it.
+
+    Only the folders of `searched_folders` are looked in.
+    """
+    for candidate in searched_folders(start):
         path = candidate / PROJECT_FILE
         if path.exists():  # read_bytes refuses a folder or a pipe of this name
             return Project(candidate, _read(path))
     return None
+
+
+def searched_folders(start: Path) -> list[Path]:
+    """Where `drafter.toml` is looked for, nearest first.
+
+    The file's folder and its parents up to the repository root (the nearest folder holding
+    `.git`, a folder or a worktree's file); outside any repository, the file's own folder.
+    """
+    folder = start.resolve()
+    if not folder.is_dir():
+        folder = folder.parent
+    chain = [folder, *folder.parents]
+    for index, candidate in enumerate(chain):
+        if (candidate / ".git").exists():
+            return chain[: index + 1]
+    return [folder]
 
 
 def _read(path: Path) -> dict[str, Any]:

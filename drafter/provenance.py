@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import unicodedata
+from datetime import UTC
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -77,9 +78,11 @@ def publication_context(release: Release, house: House) -> dict[str, Any]:
         "input_sha256": input_sha256(release),
         "embargo_day": None,
         "embargo_time": "",
+        "embargo_utc": "",
     }
     if release.embargo is not None:
         context["embargo_day"], context["embargo_time"] = embargo_text(release.embargo)
+        context["embargo_utc"] = release.embargo.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     return context
 
 

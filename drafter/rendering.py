@@ -6,13 +6,14 @@ import logging
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from drafter import prefork
 from drafter.errors import InputError, Problem, UsageError
 from drafter.houses import find_house, house_languages, release_problems, warn_not_shown
 from drafter.languages import require_languages
 from drafter.limits import time_limit
-from drafter.output import MAX_NAME, check_writable, write_file
+from drafter.output import MAX_NAME, check_writable, write_files
 from drafter.positions import locate
 from drafter.schema import Release
 from drafter.structure import Block, parse_document
@@ -25,6 +26,9 @@ from drafter.writers import (
     check_pdf_variant,
     writer,
 )
+
+if TYPE_CHECKING:
+    from drafter.catalogues import Wording
 
 __all__ = [
     "DEFAULT_PDF_VARIANT",
@@ -103,6 +107,35 @@ def _check_glyphs(release: Release, house: House) -> None:
         raise InputError(problems)
 
 
+def _eu_in_language(release: Release, wording: Wording) -> Release:
+    """The release with the EU's English default names in its language, from the catalogue.
+
+    A file written in another language that leaves the EU's names to the house, or a
+    version made beforehand (`language_version`, as the server does) where the catalogue
+    lacked them: a name the catalogue lacks is recorded as missing and left in English.
+    """
+    from drafter.languages import EU_NAMES
+
+    names = {key: getattr(release.eu, key) for key in EU_NAMES}
+    local = {
+        key: wording.text(english, "EU") if names[key] == english else names[key]
+        for key, english in EU_NAMES.items()
+    }
+    if local == names:
+        return release
+    return release.model_copy(update={"eu": release.eu.model_copy(update=local)})
+
+
+def _refuse_missing(wording: Wording, source: str | Path | None, translation: str | None) -> None:
+    """Refuse a final release whose rendering used a message its catalogue lacks."""
+    from drafter.catalogues import MissingMessagesError
+
+    try:
+        wording.refuse_missing(f"translations.{translation}" if translation else "language")
+    except MissingMessagesError as exc:
+        raise exc.located(locate(exc, source, translation)) from None
+
+
 def render(
     release: Release,
     fmt: str = "pdf",
@@ -140,9 +173,12 @@ def render_all(
     With `timeout` (seconds), rendering that takes longer stops with a LimitError
     (in the main thread on Unix; elsewhere the limit is not enforced). `pdf_variant` is
     one of PDF_VARIANTS. `language` is one of `release.languages` (default: its own).
-    A final release must pass the house-style check (InputError otherwise); `source`, the
+    A final release must pass the house-style check (InputError otherwise) and have every
+    message its rendering uses in its language's catalogue (MissingMessagesError, an
+    InputError, otherwise; a draft prints them in English with a warning); `source`, the
     release's file, gives the lines and the project's settings.
     """
+    from drafter.catalogues import Wording
     from drafter.languages import language_version
     from drafter.publication import check_marked
     from drafter.style_check import require_publishable
@@ -151,8 +187,11 @@ def render_all(
     writers = _writers(formats, pdf_variant)
     translation = language if language and language != release.language else None
     versions = language_links(release)
+    final = release.status == "final"  # never half English: a message missing refuses it
+    wording = Wording(chosen, language or release.language, warn=not final)
     if release.translations or translation:
-        release = language_version(release, language, chosen)
+        release = language_version(release, language, chosen, wording=wording)
+    release = _eu_in_language(release, wording)
     try:
         _check_language(release, chosen)
         _check_fields(release, chosen)
@@ -161,7 +200,9 @@ def render_all(
     except InputError as exc:
         raise locate(exc, source, translation) from None
     with time_limit(timeout):
-        html = render_html(release, chosen, versions)
+        html = render_html(release, chosen, wording, versions)
+        if final:
+            _refuse_missing(wording, source, translation)
         check_marked(release, html, chosen.name)
         require_publishable(release, Path(source) if source is not None else None, html)
         helper = prefork.current()
@@ -229,8 +270,9 @@ def write_release(
 
     `languages` are codes of `release.languages` (default: the release's own language).
     Returns the paths written. Nothing is written unless every language and format
-    renders, and no existing file is replaced unless `force` is true. `pdf_variant` is one
-    of PDF_VARIANTS. `source` as in render_all.
+    renders, and no existing file is replaced unless `force` is true; the files are
+    written as a set (all, or none: a failure puts back the files they replace).
+    `pdf_variant` is one of PDF_VARIANTS. `source` as in render_all.
     """
     chosen = list(dict.fromkeys(languages or [release.language]))
     require_languages(release, chosen)
@@ -252,17 +294,11 @@ def write_release(
         )
         for code in chosen
     }
-    there = {p for each in paths.values() for p in each.values() if p.exists()}
-    written: list[Path] = []
-    try:
-        for code, each in paths.items():
-            for fmt, path in each.items():
-                write_file(path, rendered[code][fmt], force)
-                logger.info("wrote %s", path)
-                written.append(path)
-    except BaseException:  # a full disk, an interrupt: leave no half set of new files
-        for path in written:
-            if path not in there:
-                path.unlink(missing_ok=True)
-        raise
+    written = [path for each in paths.values() for path in each.values()]
+    write_files(
+        [(path, rendered[code][fmt]) for code, each in paths.items() for fmt, path in each.items()],
+        force,
+    )
+    for path in written:
+        logger.info("wrote %s", path)
     return written

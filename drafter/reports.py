@@ -59,6 +59,7 @@ def validate_files(files: Sequence[Path], house: str | None, *, as_json: bool) -
 
 def check_files(files: Sequence[Path], *, as_json: bool) -> int:
     """`drafter check` of each file: findings as `file:line: ...` or JSON; the exit status."""
+    from drafter.project import find_project
     from drafter.style_check import check_file, summary
 
     found: list[dict[str, Any]] = []
@@ -78,6 +79,8 @@ def check_files(files: Sequence[Path], *, as_json: bool) -> int:
             extra = {"file": str(file)} if len(files) > 1 else {}
             found += [{**finding.as_dict(), **extra} for finding in findings]
             continue
+        if (project := find_project(file)) is not None:
+            print(f"{file}: settings: {project.path}")
         for finding in findings:
             print(_located(file, finding))
         print(f"{file}: {summary(findings)}")

@@ -24,6 +24,7 @@ from pydantic import (
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from drafter.fields import Email, Line, Phone, Text, Url, WebUrl, check_placeholder
+from drafter.meeting import CompoundOrder, IssuerRole, Joint, Opening, opening_inconsistencies
 from drafter.publication import Checks, EmbargoTime, Status, embargo_problems
 
 __all__ = [
@@ -382,6 +383,28 @@ class Release(_Model):
     counterpart: Party = Field(description="The other side of the talks.")
     counterpart_first: bool = Field(False, description="Name the counterpart before the EU.")
     meeting: Meeting
+    # --- the opening's frame and who speaks (drafter/meeting.py, docs/frames.md) ---
+    opening: Opening | None = Field(
+        None, description="How the generated opening sentence reads (its frame)."
+    )
+    joint: Joint | None = Field(
+        None, description="A joint release of the EU and the `co_issuer`, with its label."
+    )
+    issuer_role: IssuerRole = Field(
+        "eu",
+        description='Who issues the release: "eu", "presidency" (the Council Presidency, named '
+        'in `presidency`) or "counterpart" (then named first, unless `counterpart_first` says).',
+    )
+    presidency: Line | None = Field(
+        None,
+        description='The Presidency issuing the release, as mid-sentence: "the German Presidency".',
+    )
+    compound_order: CompoundOrder | None = Field(
+        None,
+        description='The order of compounds ("EU-Turkmenistan"): eu_first, counterpart_first, or '
+        "as_named (the order the release names the parties in). Default: as_named where "
+        "`counterpart_first` is written, eu_first otherwise.",
+    )
     body: list[Paragraph] = Field(
         default_factory=list,
         max_length=100,
@@ -427,10 +450,30 @@ class Release(_Model):
 
     @property
     def parties(self) -> tuple[Party, Party]:
-        """The two sides in the order the release names them."""
-        return (
-            (self.counterpart, self.eu) if self.counterpart_first else (self.eu, self.counterpart)
-        )
+        """The two sides in the order the release names them.
+
+        A release the counterpart issues names it first, unless `counterpart_first` is written.
+        """
+        first = self.counterpart_first
+        if self.issuer_role == "counterpart" and "counterpart_first" not in self.model_fields_set:
+            first = True
+        return (self.counterpart, self.eu) if first else (self.eu, self.counterpart)
+
+    @property
+    def opening_frame(self) -> Opening:
+        """The facts of the opening's frame: the `opening` block, or the house's default frame."""
+        return self.opening or Opening()
+
+    @property
+    def compound_parties(self) -> tuple[Party, Party]:
+        """The two sides in the order of compounds: "EU-Turkmenistan" (`compound_order`)."""
+        order = self.compound_order
+        if order is None:
+            order = "as_named" if "counterpart_first" in self.model_fields_set else "eu_first"
+        if order == "as_named":
+            return self.parties
+        pair = (self.eu, self.counterpart)
+        return pair if order == "eu_first" else (self.counterpart, self.eu)
 
     @property
     def file_stem(self) -> str:
@@ -510,6 +553,7 @@ def _inconsistencies(release: Release) -> list[tuple[tuple[str | int, ...], str,
         for message in embargo_problems(release.embargo, issued)
     ]
     found += _civil_society_inconsistencies(release)
+    found += opening_inconsistencies(release)
     if release.next_round:
         found += _next_round_inconsistencies(release.next_round, last_day)
     return found

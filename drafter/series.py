@@ -15,6 +15,7 @@ from pathlib import Path
 
 from drafter.contacts_book import resolve_contacts
 from drafter.errors import DrafterError, InputError, Problem
+from drafter.frames import holds_compound
 from drafter.loading import read_source, release_files, validate_release
 from drafter.schema import Reference, Release
 from drafter.source import FieldPath, Source, dotted
@@ -125,7 +126,10 @@ def _order(entry: Entry) -> tuple[date, int]:
 
 def _series_name(entries: list[Entry]) -> str:
     r = entries[0].release
-    return f"{r.eu.compound_name}-{r.counterpart.compound_name} {r.meeting.name}"
+    eu, counterpart = r.eu.compound_name, r.counterpart.compound_name
+    if holds_compound(r.meeting.name, eu, counterpart):  # "EU-China Human Rights Dialogue"
+        return r.meeting.name
+    return f"{eu}-{counterpart} {r.meeting.name}"
 
 
 def _listing_line(entry: Entry) -> str:

@@ -543,8 +543,11 @@ def _unknown_rules(release: Release, source: Source | None) -> list[Finding]:
     return found
 
 
-def disabled_rules(path: Path | None) -> list[str]:
-    """The rules the project of the file at `path` turns off (none without a drafter.toml)."""
+def disabled_rules(path: Path | None, *, final: bool = False) -> list[str]:
+    """The rules the project of the file at `path` turns off (none without a drafter.toml).
+
+    For a `final` release, a warning names the settings file that turns them off.
+    """
     from drafter.project import find_project
 
     project = find_project(path) if path is not None else None
@@ -558,6 +561,13 @@ def disabled_rules(path: Path | None) -> list[str]:
             f"the rules: {', '.join(_rule_ids())}"
         )
         raise InputError([Problem(message, "check.disable")], str(project.path))
+    if names and final:  # never silent: the project's settings let a final release through
+        logger.warning(
+            "%s is final; the settings of %s turn off the checks %s",
+            path,
+            project.path,
+            ", ".join(names),
+        )
     return names
 
 
@@ -593,7 +603,7 @@ def require_publishable(
         from drafter.loading import read_source
 
         source = read_source(path)  # for the lines; the release is already resolved
-    findings = check_release(release, source, disabled_rules(path), html)
+    findings = check_release(release, source, disabled_rules(path, final=True), html)
     errors = [finding for finding in findings if finding.level == "error"]
     for finding in findings if not errors else []:
         logger.warning("%s: %s", path or "the release", finding)

@@ -24,6 +24,7 @@ from drafter.house import DEFAULT_HOUSE, House, load_house, packaged_templates
 from drafter.wording import FILTERS
 
 if TYPE_CHECKING:
+    from drafter.catalogues import Wording
     from drafter.schema import Release
 
 __all__ = ["DEFAULT_HOUSE", "House", "load_house", "packaged_templates", "render_html"]
@@ -72,19 +73,25 @@ def _emblem_svg(label: str) -> Markup:
 
 
 def render_html(
-    release: Release, house: House, language_versions: Sequence[tuple[str, str]] = ()
+    release: Release,
+    house: House,
+    wording: Wording | None = None,
+    language_versions: Sequence[tuple[str, str]] = (),
 ) -> str:
     """The release as the house's semantic HTML document.
 
-    `language_versions` are the (language, HTML file name) of every language version of the
-    release, for the page's `hreflang` links; none for a release in one language.
+    `wording` (the release's language's) records the messages its catalogue lacks; by
+    default they are warned of. `language_versions` are the (language, HTML file name) of
+    every language version of the release, for the page's `hreflang` links; none for a
+    release in one language.
     """
     from drafter.catalogues import Wording
     from drafter.provenance import publication_context
 
     env = _environment(house)
     name = str(house.config.get("template", "release.html.j2"))
-    wording = Wording(house, release.language)
+    if wording is None or wording.language != release.language:
+        wording = Wording(house, release.language)
     grammar = {key: wording.grammar(key) for key in ("ordinal form", "ordinal in figures")}
     publication = publication_context(release, house)
     try:

@@ -13,8 +13,9 @@ from babel.lists import format_list
 from markupsafe import Markup, escape
 from num2words import CONVERTER_CLASSES, num2words
 
-from drafter import grammar
+from drafter import frames, grammar
 from drafter.grammar import ordinal_suffix
+from drafter.inflection import polish_ordinal
 
 if TYPE_CHECKING:
     from unicode_rbnf import RbnfEngine
@@ -48,9 +49,15 @@ def long_date(day: date, language: str = "en", year: bool = True) -> str:
 
 
 def _first(text: str, day: date, language: str) -> str:
-    """French writes the first of the month as an ordinal: `1er juillet` (CLDR has `1`)."""
-    if language == "fr" and day.day == 1 and text[:1] == "1" and not text[1:2].isdigit():
-        return "1er" + text[1:]
+    """French and Italian write the first of the month as an ordinal: `1er juillet`, `1º luglio`.
+
+    Polish marks the year of a date written out: `24 lipca 2012 r.` (CLDR has neither).
+    """
+    if language == "pl" and text.endswith(str(day.year)):
+        text = f"{text} r."
+    first = {"fr": "1er", "it": "1º"}.get(language)
+    if first and day.day == 1 and text[:1] == "1" and not text[1:2].isdigit():
+        return first + text[1:]
     return text
 
 
@@ -127,9 +134,10 @@ def _ordinal_words(number: int, language: str, form: str) -> str | None:
     for name in (f"spellout-ordinal-{form}" if form else "", "num2words", "spellout-ordinal"):
         if name == "num2words" and language in CONVERTER_CLASSES:
             try:
-                return str(num2words(number, to="ordinal", lang=language))
+                words = str(num2words(number, to="ordinal", lang=language))
             except NotImplementedError:
                 continue
+            return polish_ordinal(words, form) if language == "pl" else words
         if name and rules is not None and name in rules.rulesets:
             return str(rules.format_number(number, ruleset_names=[name]).text)
     return None
@@ -192,4 +200,5 @@ FILTERS = {
     "join_words": join_words,
     "sentence_start": sentence_start,
     **grammar.FILTERS,
+    **frames.FILTERS,
 }

@@ -69,6 +69,7 @@ def test_the_phone_of_a_shared_contact_is_written_in_the_house_form(tmp_path: Pa
 
 
 def test_the_project_names_the_contacts_file(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()  # the project's root is the repository's
     (tmp_path / "drafter.toml").write_text('[contacts]\nfile = "team/contacts.yaml"\n')
     _release(tmp_path / "team")
     path = _release(tmp_path / "releases" / "2012", _people("mann"))

@@ -275,7 +275,10 @@ def test_the_reference_round_from_draft_to_sent_and_published(tmp_path: Path, ca
         "2012-07-24_A-350-12.txt",
     ]
     message = _parse((folder / "2012-07-24_A-350-12.eml").read_bytes())
-    assert message["Subject"] == "The EU and Russia hold human rights consultations"
+    assert message["Subject"] == (
+        "[EMBARGO: not for publication before 24 July 2012, 12:00 CEST] "
+        "The EU and Russia hold human rights consultations"
+    )
     body = next(message.iter_parts()).get_body(("plain",))
     assert body is not None
     assert "EMBARGO: not for publication before 24 July 2012, 12:00 CEST" in body.get_content()

@@ -60,8 +60,9 @@ def test_example_renders_in_every_format(path: Path) -> None:
     document = docx.Document(io.BytesIO(outputs["docx"]))
     assert document.core_properties.title == title
     assert title in docx_blocks(outputs["docx"])
-    opening = normalise(page.find(".//main/p").text_content())
-    assert opening.startswith("On ")
+    opening = normalise(page.find(".//main/p[@class='body-text']").text_content())
+    frame = release.opening_frame  # the date first: "On 20 July 2012, ..." or "Today, ..."
+    assert opening.startswith(("On ", "Today, ")) == frame.date_first
     assert opening in normalise(pdf_text(outputs["pdf"]))
     assert any(block.startswith(opening) for block in docx_blocks(outputs["docx"]))
 
@@ -281,3 +282,45 @@ def test_two_day_round_in_moscow() -> None:
     )
     assert blocks[-4:-3] == ["Previous Human Rights Consultations:"]
     assert blocks[-3:] == ["20 July 2012", "29 November 2011", "4 May 2011"]
+
+
+def test_the_joint_communique_names_both_issuers_and_both_parties() -> None:
+    blocks = _main_blocks(EXAMPLES_DIR.joinpath("eu-georgia-2016-11-30-joint.yaml"))
+    assert blocks[1:3] == ["EUROPEAN UNION", "GOVERNMENT OF GEORGIA"]
+    label = blocks.index("Joint communiqué")
+    assert blocks[label + 1] == "The EU and Georgia hold their Human Rights Dialogue"
+    assert blocks[label + 2].startswith(
+        "On 30 November and 1 December 2016, the 8th round of the EU-Georgia Human Rights "
+        "Dialogue took place in Tbilisi, in the framework of the EU-Georgia Association "
+        "Agreement. The European Union and Georgia discussed"
+    )
+
+
+def test_the_presidency_s_release_names_the_eu_as_represented_by_it() -> None:
+    blocks = _main_blocks(EXAMPLES_DIR.joinpath("eu-china-2007-05-15-presidency.yaml"))
+    assert "PRESIDENCY OF THE COUNCIL OF THE EUROPEAN UNION" in blocks
+    assert any(
+        b.startswith(
+            "The European Union, represented by the German Presidency, and the People's "
+            "Republic of China held the twenty-third round of the EU-China Human Rights "
+            "Dialogue in Berlin on 15 May 2007. The talks covered"
+        )
+        for b in blocks
+    )
+
+
+def test_the_round_with_no_number_is_a_regular_round_held_today() -> None:
+    path = EXAMPLES_DIR.joinpath("eu-vietnam-2013-12-13.yaml")
+    blocks = _main_blocks(path)
+    assert "Hanoi, 13 December 2013" in blocks
+    opening = blocks.index(
+        "Today, the European Union and Viet Nam held a regular round of the EU-Viet Nam "
+        "Human Rights Dialogue."
+    )
+    assert blocks[opening + 1].startswith("The dialogue covered freedom of expression")
+    release = drafter.load_release(path)
+    french = drafter.render(release, "html", language="fr")
+    assert (
+        "Aujourd'hui, l'Union européenne et le Viet Nam ont tenu un cycle régulier du dialogue "
+        "sur les droits de l'homme entre l'UE et le Viet Nam."
+    ) in [_SPACE.sub(" ", raw).strip() for _, _, raw in _visible_blocks(french)]

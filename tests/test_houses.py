@@ -120,7 +120,7 @@ def test_houses_lists_name_languages_origin_and_description(capsys: Cap) -> None
     lines = out.splitlines()
     assert [line.split()[:6] for line in lines] == [
         ["eeas-web", "en", "packaged", "EEAS", "web", "release"],
-        ["eu-press", "en,", "fr,", "de,", "bg", "packaged"],
+        ["eu-press", "en,", "fr,", "de,", "bg,", "it,"],
     ]
     assert "UNIQUE ID" in lines[0]
 

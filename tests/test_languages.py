@@ -40,7 +40,8 @@ ENGLISH = [
     "July",
 ]
 
-# 15 as an ordinal word and 24 July 2012 in each official language (CLDR, num2words).
+# 15 as an ordinal word and 24 July 2012 in each official language (CLDR, num2words), in the
+# form the language's sentence takes.
 EXPECTED = {
     "bg": ("петнайсети", "24 юли 2012 г."),  # noqa: RUF001
     "cs": ("15.", "24. července 2012"),
@@ -60,7 +61,7 @@ EXPECTED = {
     "lv": ("15.", "2012. gada 24. jūlijs"),
     "mt": ("15.", "24 ta’ Lulju 2012"),  # noqa: RUF001
     "nl": ("vijftiende", "24 juli 2012"),
-    "pl": ("piętnasty", "24 lipca 2012"),
+    "pl": ("piętnastą", "24 lipca 2012 r."),  # as "piętnastą rundę" takes it
     "pt": ("décima quinta", "24 de julho de 2012"),
     "ro": ("al cincisprezecelea", "24 iulie 2012"),
     "sk": ("15.", "24. júla 2012"),
@@ -75,8 +76,12 @@ def release() -> drafter.Release:
 
 
 def _one_language(code: str) -> drafter.Release:
-    """The example's English facts, declared as written in `code` (no translations)."""
-    return drafter.load_release(TEXT.replace("language: en\n", f"language: {code}\n"))
+    """The example's English facts, declared as written in `code` (no translations).
+
+    A draft: a final release is refused in a language whose catalogue lacks a message.
+    """
+    text = TEXT.replace("language: en\n", f"language: {code}\n")
+    return drafter.load_release(text.replace("status: final", "status: draft"))
 
 
 def test_the_example_has_four_languages(release: drafter.Release) -> None:
@@ -147,10 +152,10 @@ def test_a_missing_message_falls_back_to_english_with_a_warning(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     with caplog.at_level(logging.WARNING, logger="drafter"):
-        html = html_text(drafter.render(_one_language("es"), "html"))
+        html = html_text(drafter.render(_one_language("pt"), "html"))
     assert "P R E S S" in html
     warned = [r.getMessage() for r in caplog.records if "'P R E S S'" in r.getMessage()]
-    assert len(warned) == 1 and "es catalogue" in warned[0]
+    assert len(warned) == 1 and "pt catalogue" in warned[0]
 
 
 def test_a_fact_in_a_translation_is_refused_with_field_and_line() -> None:
@@ -204,7 +209,7 @@ def test_cyrillic_and_greek_are_drawn_by_the_embedded_fonts(code: str) -> None:
 # --- the catalogues -------------------------------------------------------------------------
 
 LOCALE = Path(__file__).resolve().parents[1] / "templates" / "eu-press" / "locale"
-COMPLETE = ("fr", "de", "bg")
+COMPLETE = ("fr", "de", "bg", "it", "es", "nl", "pl")
 
 
 def _messages(path: Path) -> dict[tuple[str | None, str], str]:

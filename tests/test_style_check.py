@@ -169,6 +169,8 @@ def test_a_project_turns_rules_off_from_a_parent_folder(tmp_path: Path) -> None:
     path = _file(tmp_path / "releases" / "2012", (FIRST, "They met 3 NGOs."))
     assert of("small-numbers", check_file(path)[1])
     (tmp_path / "drafter.toml").write_text('[check]\ndisable = ["small-numbers"]\n')
+    assert of("small-numbers", check_file(path)[1])  # above the file, in no repository: unused
+    (tmp_path / ".git").mkdir()  # the repository's root: its settings are the project's
     assert of("small-numbers", check_file(path)[1]) == []
 
 

@@ -1,7 +1,9 @@
 """The e-mail writer: a ready MIME message of the release, which any mail client opens.
 
 multipart/mixed: the text and HTML alternatives (multipart/alternative), then the PDF as
-an attachment. The subject is the title (marked [DRAFT] for a draft, in its language).
+an attachment. The subject is the title, after the marks of a release not to publish yet
+in its language: [DRAFT] for a draft, and the embargo as the release prints it
+("[EMBARGO: not for publication before 24 July 2012, 12:00 CEST] The EU and ...").
 The message is deterministic: its Date is SOURCE_DATE_EPOCH or the release's date, its
 Message-ID and MIME boundaries come from a hash of the document, so the same input gives the
 same bytes.
@@ -59,8 +61,12 @@ def _draft_mark(html: str) -> str:
 
 def _headers(message: EmailMessage, parsed: Document, key: str, mark: str) -> None:
     draft = parsed.meta.get("drafter-status") == "draft"
+    embargo = next((b.text for b in parsed.blocks if "embargo" in b.classes), "")
+    marked = embargo in parsed.title  # the house's title carries it (title-marks.j2)
+    marks = ([mark] if draft else []) + ([embargo] if embargo and not marked else [])
     # one line whatever the template wrote: a header holds no line break (U+2028 neither)
-    message["Subject"] = (f"[{mark}] " if draft else "") + " ".join(parsed.title.split())
+    subject = "".join(f"[{text}] " for text in marks) + parsed.title
+    message["Subject"] = " ".join(subject.split())
     mailbox = next((b.text for b in parsed.blocks if "contact-mailbox" in b.classes), "")
     if mailbox:
         message["From"] = mailbox
