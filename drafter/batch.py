@@ -34,6 +34,7 @@ from drafter.loading import release_files
 if TYPE_CHECKING:
     from rich.progress import Progress
 
+    from drafter.house import House
     from drafter.schema import Release
 
 __all__ = ["BuildReport", "Outcome", "build", "default_jobs", "run_build"]
@@ -112,6 +113,7 @@ def build(
     timeout: float | None = 120,
     watcher: _Job | None = None,
     house: str | Path | None = None,
+    docx_template: str | Path | None = None,
 ) -> BuildReport:
     """Write every release of `folder` into `out_dir` (default: `folder`) in each format.
 
@@ -119,6 +121,7 @@ def build(
     one per CPU, never more than there are files). Failures are reported in the outcomes,
     never raised; a missing folder or template folder raises UsageError before any work.
     `house` (a name or folder) is used for every file; by default each file's own house.
+    `docx_template`: the office's Word template the Word files are made on.
     """
     from drafter.templating import DEFAULT_HOUSE, load_house
     from drafter.writers import FORMATS, writer
@@ -130,7 +133,8 @@ def build(
     sources = _release_files(folder)
     out = Path(out_dir) if out_dir is not None else Path(folder)
     workers = max(1, min(jobs or default_jobs(), len(sources)))
-    task = _Task(out, tuple(chosen), force, templates, timeout, house)
+    template = Path(docx_template).resolve() if docx_template is not None else None
+    task = _Task(out, tuple(chosen), force, templates, timeout, house, template)
     started = time.perf_counter()
     outcomes = (
         _build_here(sources, task, watcher)
@@ -152,6 +156,7 @@ class _Task:
     templates: str | Path | None
     timeout: float | None
     house: str | Path | None = None
+    docx_template: Path | None = None
 
 
 def _build_here(sources: list[Path], task: _Task, watcher: _Job | None) -> list[Outcome]:
@@ -264,14 +269,18 @@ def _prepare(
 def _render(source: Path, release: Release, task: _Task) -> Outcome:
     """Write one release (in a worker, or in the main process with one job)."""
     from drafter.rendering import write_release
+    from drafter.writers.docx_template import office_house
 
     try:
+        templates: str | Path | House | None = task.templates
+        if task.docx_template is not None:
+            templates = office_house(templates, task.house, release.house, task.docx_template)
         written = write_release(
             release,
             task.out,
             task.formats,
             force=task.force,
-            templates=task.templates,
+            templates=templates,
             timeout=task.timeout,
             house=task.house,
             languages=release.languages,
@@ -343,11 +352,21 @@ def run_build(
     stdout: IO[str] | None = None,
     stderr: IO[str] | None = None,
     house: str | Path | None = None,
+    docx_template: str | Path | None = None,
 ) -> int:
     """`drafter build`: progress (a bar on a terminal, lines otherwise), a summary, a status."""
     out, err = stdout or sys.stdout, stderr or sys.stderr
     chosen = list(formats)
-    run = partial(build, folder, out_dir, chosen, jobs=jobs, force=force, house=house)
+    run = partial(
+        build,
+        folder,
+        out_dir,
+        chosen,
+        jobs=jobs,
+        force=force,
+        house=house,
+        docx_template=docx_template,
+    )
     if quiet:
         report = run(watcher=_Quiet())
     elif err.isatty():

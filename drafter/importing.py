@@ -31,6 +31,7 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString, FoldedScalarStrin
 
 from drafter.errors import DrafterError, InputError, LimitError, Problem
 from drafter.fields import placeholder
+from drafter.importers import archive_blocks, page_layout, settle
 from drafter.loading import read_bytes, validate_release
 from drafter.output import write_file
 from drafter.rendering import rendered_blocks
@@ -113,10 +114,16 @@ class Imported:
 
 
 def import_release(source: str | Path) -> Imported:
-    """The facts of the published release in the file `source` (its text, or a DOCX)."""
-    reader = _Reader(read_blocks(Path(source)))
+    """The facts of the published release in `source`: text, PDF, HTML or a Word file."""
+    path = Path(source)
+    raw = read_bytes(path, MAX_DOCX_BYTES)
+    archive = archive_blocks(raw, path)  # PDF, HTML, a Word file another program wrote
+    blocks = archive if archive is not None else _own_blocks(raw, path)
+    layout = page_layout(blocks, str(path), strict=archive is not None)
+    reader = _Reader(layout.blocks)
     imported = Imported(reader.facts(), reader.warnings)
     imported.release = _checked(imported, reader)
+    settle(imported, layout)  # the facts of the layout's house (eeas-web: time, unique ID)
     return imported
 
 
@@ -135,16 +142,16 @@ def write_import(
 
 
 def read_blocks(path: Path) -> list[Block]:
-    """The release's paragraphs in reading order, from its text or its DOCX file."""
+    """The release's paragraphs in reading order, from its text, PDF, HTML or Word file."""
     raw = read_bytes(path, MAX_DOCX_BYTES)
+    archive = archive_blocks(raw, path)
+    return archive if archive is not None else _own_blocks(raw, path)
+
+
+def _own_blocks(raw: bytes, path: Path) -> list[Block]:
+    """The paragraphs of a release's text, or of a Word file drafter wrote."""
     if raw.startswith(b"PK\x03\x04"):
         return _docx_blocks(raw, path)
-    if raw.startswith(b"%PDF"):
-        message = (
-            f"{path} is a PDF; import reads a release's text (extract it first, for example "
-            "with pdftotext) or a DOCX that drafter wrote"
-        )
-        raise InputError([Problem(message)])
     return _text_blocks(decode(raw, str(path)).replace("\r\n", "\n"))
 
 
@@ -817,7 +824,8 @@ def _pruned(value: object) -> object:
 # --- Writing the YAML ----------------------------------------------------------------------
 
 _ORDER = (
-    "language", "issuer", "co_issuer", "place", "date", "reference", "title", "counterpart",
+    "house", "language", "issuer", "co_issuer", "place", "date", "time", "reference",
+    "identifier", "title", "counterpart",
     "counterpart_first", "meeting", "body", "civil_society", "next_round", "contacts",
     "previous_rounds", "previous_rounds_heading", "status", "embargo",
 )  # fmt: skip

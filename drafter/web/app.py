@@ -27,6 +27,7 @@ from drafter.loading import validate_release
 from drafter.rendering import output_stem, render, require_languages
 from drafter.schema import Release
 from drafter.source import Source, decode, parse_yaml
+from drafter.web.form import router as form_router
 from drafter.web.pool import Busy, RenderPool, RenderTimeout
 from drafter.web.security import (
     OUTPUT_CSP,
@@ -126,6 +127,8 @@ class ServerSettings:
     """Host header values accepted (None: any, for tests and behind a proxy)."""
     house: str | None = None
     """The house format every release is rendered in (None: each release's own house)."""
+    archive: Path | None = None
+    """The folder of release files the form offers to draft the next round from."""
 
 
 def initial_from_file(path: Path) -> Initial:
@@ -188,7 +191,9 @@ def create_app(initial: Initial | None = None, settings: ServerSettings | None =
     api.state.pool = pool
     api.state.house = settings.house
     api.state.initial = initial or Initial()
+    api.state.archive = settings.archive
     api.include_router(router)
+    api.include_router(form_router)
     api.mount("/static", StaticFiles(directory=STATIC), name="static")
     api.add_exception_handler(DrafterError, _drafter_error)  # type: ignore[arg-type]
     api.add_exception_handler(Busy, _busy)
@@ -203,9 +208,9 @@ async def _form() -> FileResponse:
 
 @router.get("/api/schema", summary="The JSON Schema of a release")
 async def _schema() -> dict[str, Any]:
-    from drafter import release_schema
+    from drafter.json_schema import model_schema  # the form's: one form a field
 
-    return release_schema()
+    return model_schema()
 
 
 @router.get("/api/initial", summary="The release the form starts with", response_model=Parsed)
@@ -407,15 +412,21 @@ def address(host: str, port: int) -> str:
 
 
 def serve(
-    initial: Initial, host: str, port: int, *, timeout: float = 30.0, house: str | None = None
+    initial: Initial,
+    host: str,
+    port: int,
+    *,
+    timeout: float = 30.0,
+    house: str | None = None,
+    archive: Path | None = None,
 ) -> None:
     """Run the server until Ctrl-C, answering to loopback names and `host` only.
 
     `house` renders every release in that house (a name or folder); by default each
-    release's own.
+    release's own. `archive` is the folder the form offers to draft the next round from.
     """
     import uvicorn
 
     hosts = sorted(allowed_hosts(host, port))
-    settings = ServerSettings(timeout=timeout, hosts=hosts, house=house)
+    settings = ServerSettings(timeout=timeout, hosts=hosts, house=house, archive=archive)
     uvicorn.run(create_app(initial, settings), host=host, port=port, log_level="warning")
