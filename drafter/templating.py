@@ -86,6 +86,7 @@ def render_html(
     release in one language.
     """
     from drafter.catalogues import Wording
+    from drafter.layout import house_layout
     from drafter.provenance import publication_context
 
     env = _environment(house)
@@ -98,6 +99,7 @@ def render_html(
         html = env.get_template(name).render(
             release=release,
             house=house.config,
+            layout=house_layout(house.config),
             grammar=grammar,
             publication=publication,
             language_versions=[{"lang": code, "href": href} for code, href in language_versions],
