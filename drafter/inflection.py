@@ -225,9 +225,12 @@ def _polish_words(name: str, case: str) -> list[str]:
     return [*group, *rest]
 
 
-def polish_talks(name: str, first: str, second: str) -> str:
-    """The talks as after "runda": the parties after the name's head (konsultacji UE–Rosja ...)."""
-    group, rest = _polish_group(name, "genitive")
+def polish_talks(name: str, first: str, second: str, case: str = "genitive") -> str:
+    """The talks as after "runda": the parties after the name's head (konsultacji UE–Rosja ...).
+
+    In the accusative, the talks an impersonal verb takes: odbyto konsultacje UE–Rosja ...
+    """
+    group, rest = _polish_group(name, case)
     return " ".join([*group, f"{first}\u2013{second}", *rest])
 
 
