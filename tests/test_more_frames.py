@@ -125,6 +125,9 @@ def test_consultations_with_no_number_were_held_with_the_date_last() -> None:
     )
 
 
+ELEVENTH = {"date": "2012-07-20", "end_date": "2012-07-21", "round": 11, "round_style": "words"}
+
+
 def test_the_eleventh_round_in_words_on_two_days_of_one_month() -> None:
     _assert(
         {
@@ -136,8 +139,7 @@ def test_the_eleventh_round_in_words_on_two_days_of_one_month() -> None:
             "dialogu UE–Chiny w sprawie praw człowieka.",
         },
         date="2012-07-24",
-        meeting={"date": "2012-07-20", "end_date": "2012-07-21", "round": 11}
-        | {"round_style": "words"},
+        meeting=ELEVENTH,
         opening={"two_days": "and", "verb": "were_held"},
     )
 
