@@ -99,13 +99,11 @@ def __dir__() -> list[str]:
 
 
 def release_schema() -> dict[str, Any]:
-    """The JSON Schema of a release file, for editors' completion and checks."""
-    from drafter.languages import translation_schema
-    from drafter.publication import schema_with_contact_keys
-    from drafter.schema import Release
+    """The JSON Schema of a release file, for editors' completion and checks.
 
-    schema = schema_with_contact_keys(Release.model_json_schema())
-    schema["properties"]["translations"]["additionalProperties"] = translation_schema(schema)
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = "drafter release"
-    return schema
+    It accepts every form drafter reads (`reference: A 350/12`, a paragraph as plain text,
+    `round: "15"`); `drafter.json_schema.model_schema` is the model's own, one form a field.
+    """
+    from drafter.json_schema import editor_schema, model_schema
+
+    return editor_schema(model_schema())

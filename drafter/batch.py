@@ -28,12 +28,14 @@ from functools import partial
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Protocol
 
+from drafter import lifeline
 from drafter.errors import EXIT_INTERNAL, DrafterError, InputError, UsageError
 from drafter.loading import release_files
 
 if TYPE_CHECKING:
     from rich.progress import Progress
 
+    from drafter.house import House
     from drafter.schema import Release
 
 __all__ = ["BuildReport", "Outcome", "build", "default_jobs", "run_build"]
@@ -112,13 +114,16 @@ def build(
     timeout: float | None = 120,
     watcher: _Job | None = None,
     house: str | Path | None = None,
+    docx_template: str | Path | None = None,
 ) -> BuildReport:
     """Write every release of `folder` into `out_dir` (default: `folder`) in each format.
 
     With `jobs` above 1, the releases are rendered by that many worker processes (default:
-    one per CPU, never more than there are files). Failures are reported in the outcomes,
+    one per CPU; never more than there are CPUs, as more only share them, each with its
+    own memory, nor more than there are files). Failures are reported in the outcomes,
     never raised; a missing folder or template folder raises UsageError before any work.
     `house` (a name or folder) is used for every file; by default each file's own house.
+    `docx_template`: the office's Word template the Word files are made on.
     """
     from drafter.templating import DEFAULT_HOUSE, load_house
     from drafter.writers import FORMATS, writer
@@ -129,8 +134,9 @@ def build(
     load_house(templates, house or DEFAULT_HOUSE)  # a missing template folder or house too
     sources = _release_files(folder)
     out = Path(out_dir) if out_dir is not None else Path(folder)
-    workers = max(1, min(jobs or default_jobs(), len(sources)))
-    task = _Task(out, tuple(chosen), force, templates, timeout, house)
+    workers = max(1, min(jobs or default_jobs(), default_jobs(), len(sources)))
+    template = Path(docx_template).resolve() if docx_template is not None else None
+    task = _Task(out, tuple(chosen), force, templates, timeout, house, template)
     started = time.perf_counter()
     outcomes = (
         _build_here(sources, task, watcher)
@@ -152,6 +158,7 @@ class _Task:
     templates: str | Path | None
     timeout: float | None
     house: str | Path | None = None
+    docx_template: Path | None = None
 
 
 def _build_here(sources: list[Path], task: _Task, watcher: _Job | None) -> list[Outcome]:
@@ -172,12 +179,19 @@ def _build_in_pool(
     sources: list[Path], task: _Task, workers: int, watcher: _Job | None
 ) -> list[Outcome]:
     # Forked workers start at once with drafter already imported; elsewhere they are spawned.
+    with lifeline.scratch() as folder:  # the workers' temporary files, removed at the end
+        return _run_pool(sources, task, workers, watcher, folder)
+
+
+def _run_pool(
+    sources: list[Path], task: _Task, workers: int, watcher: _Job | None, folder: Path
+) -> list[Outcome]:
     method = "fork" if sys.platform == "linux" else None
     pool = ProcessPoolExecutor(
         workers,
         mp_context=multiprocessing.get_context(method),
         initializer=_start_worker,
-        initargs=(task.formats, task.templates),
+        initargs=(task.formats, task.templates, os.getpid(), folder),
     )
     outcomes: list[Outcome] = []
     try:
@@ -222,10 +236,19 @@ def _record(outcome: Outcome, outcomes: list[Outcome], watcher: _Job | None) -> 
         watcher.done(outcome)
 
 
-def _start_worker(formats: tuple[str, ...], templates: str | Path | None) -> None:
-    """A worker's set-up: signals left to the main process, the writers imported once."""
+def _start_worker(
+    formats: tuple[str, ...], templates: str | Path | None, parent: int, folder: Path
+) -> None:
+    """A worker's set-up: signals left to the main process, the writers imported once.
+
+    The worker dies with the main process (even one killed with `kill -9`), and its
+    temporary files go into a folder of its own inside `folder`, which the main process
+    removes.
+    """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    lifeline.die_with_parent(parent)
+    lifeline.use_folder(lifeline.worker_folder(folder))
     from drafter.templating import load_house
     from drafter.writers import writer
 
@@ -264,14 +287,18 @@ def _prepare(
 def _render(source: Path, release: Release, task: _Task) -> Outcome:
     """Write one release (in a worker, or in the main process with one job)."""
     from drafter.rendering import write_release
+    from drafter.writers.docx_template import office_house
 
     try:
+        templates: str | Path | House | None = task.templates
+        if task.docx_template is not None:
+            templates = office_house(templates, task.house, release.house, task.docx_template)
         written = write_release(
             release,
             task.out,
             task.formats,
             force=task.force,
-            templates=task.templates,
+            templates=templates,
             timeout=task.timeout,
             house=task.house,
             languages=release.languages,
@@ -343,11 +370,21 @@ def run_build(
     stdout: IO[str] | None = None,
     stderr: IO[str] | None = None,
     house: str | Path | None = None,
+    docx_template: str | Path | None = None,
 ) -> int:
     """`drafter build`: progress (a bar on a terminal, lines otherwise), a summary, a status."""
     out, err = stdout or sys.stdout, stderr or sys.stderr
     chosen = list(formats)
-    run = partial(build, folder, out_dir, chosen, jobs=jobs, force=force, house=house)
+    run = partial(
+        build,
+        folder,
+        out_dir,
+        chosen,
+        jobs=jobs,
+        force=force,
+        house=house,
+        docx_template=docx_template,
+    )
     if quiet:
         report = run(watcher=_Quiet())
     elif err.isatty():

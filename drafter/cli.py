@@ -15,7 +15,7 @@ import logging
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from typer.main import get_command_name
@@ -25,6 +25,9 @@ from drafter import console
 from drafter.console import EXIT_INTERRUPTED
 from drafter.errors import EXIT_INTERNAL, UsageError
 from drafter.writers import DEFAULT_PDF_VARIANT, FORMATS
+
+if TYPE_CHECKING:
+    from drafter.house import House
 
 __all__ = ["EXIT_INTERNAL", "EXIT_INTERRUPTED", "app", "main"]
 
@@ -61,6 +64,14 @@ HouseOption = Annotated[
         help="House format: a name (see `drafter houses`) or a house folder. "
         "Default: the release's `house:`, else eu-press.",
         autocompletion=_house_names,
+    ),
+]
+DocxTemplateOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--docx-template",
+        help="The office's Word template (.dotx or .docx): the Word files take its styles, "
+        "page, header and footer.",
     ),
 ]
 
@@ -117,6 +128,7 @@ def new(
         ),
     ] = DEFAULT_PDF_VARIANT,
     house: HouseOption = None,
+    docx_template: DocxTemplateOption = None,
     lang: Annotated[
         str | None,
         typer.Option(
@@ -136,12 +148,17 @@ def new(
 
     chosen = _formats(html=html, pdf=pdf, docx=docx, txt=txt, eml=eml)
     release = load_release(file, house=house)
+    chosen_templates: Path | House | None = templates
+    if docx_template is not None:
+        from drafter.writers.docx_template import office_house
+
+        chosen_templates = office_house(templates, house, release.house, docx_template)
     written = write_release(
         release,
         out or file.parent,
         chosen,
         force=force,
-        templates=templates,
+        templates=chosen_templates,
         timeout=timeout,
         pdf_variant=pdf_variant,
         house=house,
@@ -205,6 +222,7 @@ def build(
     eml: EmlOption = False,
     force: Annotated[bool, typer.Option("--force", help="Replace existing files.")] = False,
     house: HouseOption = None,
+    docx_template: DocxTemplateOption = None,
 ) -> None:
     """Write every release of a folder, in parallel; a failing file does not stop the others.
 
@@ -217,7 +235,16 @@ def build(
 
     chosen = _formats(html=html, pdf=pdf, docx=docx, txt=txt, eml=eml)
     quiet = logging.getLogger().getEffectiveLevel() >= logging.ERROR
-    status = run_build(folder, out, chosen, jobs=jobs, force=force, quiet=quiet, house=house)
+    status = run_build(
+        folder,
+        out,
+        chosen,
+        jobs=jobs,
+        force=force,
+        quiet=quiet,
+        house=house,
+        docx_template=docx_template,
+    )
     raise typer.Exit(status)
 
 
@@ -264,7 +291,7 @@ def next_round(
 
 @app.command(name="import")
 def import_release(
-    release: Annotated[Path, typer.Argument(help="A release's text, or a DOCX drafter wrote.")],
+    release: Annotated[Path, typer.Argument(help="A release's text, PDF, web page or Word file.")],
     out: OutOption = None,
     force: ForceOption = False,
 ) -> None:
@@ -378,6 +405,14 @@ def serve(
         float, typer.Option("--timeout", help="Stop a render after this many seconds.", min=1)
     ] = 30,
     house: HouseOption = None,
+    archive: Annotated[
+        Path | None,
+        typer.Option(
+            "--archive",
+            help="The folder of release files to draft the next round from (default: FILE's).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Serve the web form and the HTTP API until Ctrl-C (see the README).
 
@@ -395,7 +430,8 @@ def serve(
         find_house(house)  # an unknown house is wrong usage, before the server starts
     initial = initial_from_file(file) if file else Initial()
     typer.echo(f"drafter: the form is at {address(host, port)} (Ctrl-C to stop)")
-    serve(initial, host, port, timeout=timeout, house=house)
+    folder = archive or (file.parent if file else None)
+    serve(initial, host, port, timeout=timeout, house=house, archive=folder)
 
 
 def _formats(

@@ -8,6 +8,7 @@ through Typer (`drafter.cli`), with the same handler, logging and validation.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import signal
@@ -16,11 +17,20 @@ import traceback
 from collections.abc import Callable
 from pathlib import Path
 from types import FrameType
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from drafter.errors import EXIT_INTERNAL, DrafterError, UsageError
 
-__all__ = ["EXIT_INTERRUPTED", "configure_logging", "leave_now", "run", "validate_file"]
+__all__ = [
+    "EXIT_INTERRUPTED",
+    "Interrupted",
+    "catch_signals",
+    "configure_logging",
+    "interrupted",
+    "leave_now",
+    "run",
+    "validate_file",
+]
 
 EXIT_INTERRUPTED = 130
 
@@ -47,13 +57,13 @@ def validate_file(file: Path, house: str | None) -> None:
 
 def run(command: Callable[[], None], *, debug: bool) -> None:
     """Run `command`; every error becomes its message and exit status (see the README)."""
-    previous = {sig: signal.signal(sig, _interrupt) for sig in (signal.SIGTERM, signal.SIGINT)}
+    previous = catch_signals()
     try:
         command()
     except DrafterError as exc:
         _fail(str(exc), exc.exit_code)
-    except (_Interrupted, KeyboardInterrupt):
-        _fail("interrupted; nothing was left half-written", EXIT_INTERRUPTED)
+    except (Interrupted, KeyboardInterrupt):
+        interrupted()
     except OSError as exc:  # the system refused a path given (too long, no access): not a bug
         _fail(_os_refusal(exc), UsageError.exit_code)
     except Exception:
@@ -65,8 +75,27 @@ def run(command: Callable[[], None], *, debug: bool) -> None:
             EXIT_INTERNAL,
         )
     finally:
-        for sig, handler in previous.items():
-            signal.signal(sig, handler)
+        if not _stopping:  # once interrupted, further signals stay ignored until the end
+            for sig, handler in previous.items():
+                signal.signal(sig, handler)
+
+
+_SIGNALS = (signal.SIGTERM, signal.SIGINT)
+_stopping = False
+
+
+def catch_signals() -> dict[int, Any]:
+    """From now on Ctrl-C and SIGTERM unwind the command (status 130); the previous handlers.
+
+    The first signal raises; later ones are ignored, so that a second Ctrl-C cannot break
+    the clean-up of the first (nor print a traceback).
+    """
+    return {sig: signal.signal(sig, _interrupt) for sig in _SIGNALS}
+
+
+def interrupted() -> NoReturn:
+    """Report an interruption and exit with its status (130)."""
+    _fail("interrupted; nothing was left half-written", EXIT_INTERRUPTED)
 
 
 def leave_now(stop: SystemExit) -> NoReturn:
@@ -79,6 +108,9 @@ def leave_now(stop: SystemExit) -> NoReturn:
     code = 0 if stop.code is None else stop.code
     if not isinstance(code, int):
         raise stop
+    global _stopping
+    _stopping = True  # the work is done: a signal now would only garble the ending
+    _forget_fonts()
     try:
         sys.stdout.flush()
         sys.stderr.flush()
@@ -95,13 +127,25 @@ def _fail(message: str, code: int) -> NoReturn:
     raise SystemExit(code)
 
 
-class _Interrupted(BaseException):
+class Interrupted(BaseException):
     """Ctrl-C or SIGTERM: unwinds like an exception, so temporary files are removed."""
 
 
 def _interrupt(signum: int, frame: FrameType | None) -> None:
-    del signum, frame
-    raise _Interrupted
+    global _stopping
+    del frame
+    if _stopping:  # ignored: setting SIG_IGN here would fail for a signal already caught
+        return
+    _stopping = True
+    raise Interrupted(signum)
+
+
+def _forget_fonts() -> None:
+    """WeasyPrint's temporary fonts removed, which the quick exit would leave behind."""
+    pdf = sys.modules.get("drafter.writers.pdf")
+    if pdf is not None:
+        with contextlib.suppress(Exception):  # leaving anyway: a stale folder is all it costs
+            pdf.forget_fonts()
 
 
 def _os_refusal(exc: OSError) -> str:

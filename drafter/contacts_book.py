@@ -29,8 +29,8 @@ from pydantic import Field, ValidationError, model_validator
 
 from drafter.errors import InputError, Problem
 from drafter.fields import Email, Line, Phone
-from drafter.schema import Day, _Model
 from drafter.source import Source, dotted, not_a_file
+from drafter.values import Day, _Model
 
 __all__ = ["ContactsBook", "SharedContact", "contact_keys", "read_book", "resolve_contacts"]
 
@@ -42,6 +42,8 @@ class SharedContact(_Model):
     role: Line | None = Field(None, description="What the person does (not printed).")
     phones: list[Phone] = Field(default_factory=list, max_length=5)
     email: Email | None = None
+    title: Line | None = Field(None, description='Printed after the name: "Spokesperson".')
+    unit: Line | None = Field(None, description='Printed after the title: "Press Office".')
     valid_from: Day | None = Field(None, description="The first day the entry holds.")
     valid_until: Day | None = Field(None, description="The last day the entry holds.")
 
@@ -54,6 +56,7 @@ class SharedContact(_Model):
     def entry(self) -> dict[str, Any]:
         """The person as a release's contact entry."""
         found: dict[str, Any] = {"name": self.name, "phones": list(self.phones)}
+        found |= {key: getattr(self, key) for key in ("title", "unit") if getattr(self, key)}
         if self.email:
             found["email"] = self.email
         return found

@@ -322,6 +322,7 @@ FILTERS = {
     "compound": compound,
     "contract": contract,
     "meeting_forms": meeting_forms,
+    "is_plural": is_plural,
     "named_event": named_event,
     "talks_of": talks_of,
 }

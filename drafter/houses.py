@@ -285,8 +285,11 @@ def house_problems(release: BaseModel, house: Declares) -> list[tuple[FieldPath,
     """What the release lacks, or gives in the wrong form, for the house: (field, message)."""
     rules = _fields(house)
     found: list[tuple[FieldPath, str]] = []
+    lost = getattr(release, "reference_lost", False)  # a lost number is asked for by no house
     for name in rules.get("required", []):
         path = _path(str(name))
+        if lost and path in (("reference",), ("identifier",)):
+            continue
         value, holder = _value(release, path)
         if value is None or value == []:
             found.append((path, _missing(house.name, path, holder)))

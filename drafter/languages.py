@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import ValidationError
 
 from drafter.errors import InputError, Problem, UsageError
+from drafter.local_names import warn_english_names
 from drafter.schema import Release
 from drafter.source import FieldPath, Source, dotted
 
@@ -52,6 +53,7 @@ TEXT_FIELDS: dict[str, Any] = {
     "co_issuer": None,
     "place": None,
     "title": None,
+    "layout": {"subtitle": None},
     "body": None,
     "previous_rounds_heading": None,
     "eu": _PARTY,
@@ -60,7 +62,13 @@ TEXT_FIELDS: dict[str, Any] = {
     "opening": {"continues": None},
     "presidency": None,
     "civil_society": {"sentence": None, "meetings": [{"participants": None, "places": None}]},
-    "next_round": {"timing": None, "place": None, "remark": None, "sentence": None},
+    "next_round": {
+        "timing": None,
+        "presidency": None,
+        "place": None,
+        "remark": None,
+        "sentence": None,
+    },
 }
 """The fields a translation may give: None is text given whole, a dict a group of fields,
 a list of one dict a list of groups translated item by item. Every other field is a fact."""
@@ -137,6 +145,12 @@ def _version(
     primary = release.model_dump(exclude_unset=True, exclude={"translations"})
     primary["translations"] = {}
     if language == release.language:
+        if for_print and language != "en" and release.eu == Release.model_fields["eu"].default:
+            primary["eu"] = _eu_names(
+                language, house, wording
+            )  # a French original: l'Union européenne
+        if for_print:
+            warn_english_names(primary, language)
         return Release.model_validate(primary), []
     prefix: FieldPath = ("translations", language)
     translation = next((v for k, v in release.translations.items() if k == language), None) or {}
@@ -154,6 +168,7 @@ def _version(
     if for_print:
         unnamed = _localise_places(data, translation, release.language, language)
         _warn_untranslated(primary, translation, language, unnamed)
+        warn_english_names(data, language)
     try:
         return Release.model_validate(data), []
     except ValidationError as exc:
@@ -297,8 +312,8 @@ def _localise_places(
     given_meetings = (translation.get("civil_society") or {}).get("meetings") or []
     for index, meeting in enumerate(society.get("meetings") or []):
         given = given_meetings[index] if index < len(given_meetings) else {}
-        if not (isinstance(given, dict) and given.get("places")):
-            meeting["places"] = [local(place) for place in meeting.get("places", [])]
+        if meeting.get("places") and not (isinstance(given, dict) and given.get("places")):
+            meeting["places"] = [local(place) for place in meeting["places"]]
     return unnamed
 
 

@@ -27,6 +27,16 @@ def main() -> None:
     own models, so it does not, unless `PYDANTIC_DISABLE_PLUGINS` is set (an empty value
     loads them all, as in pydantic).
     """
+    from drafter import console
+
+    console.catch_signals()  # Ctrl-C or SIGTERM while the modules load: status 130 as well
+    try:
+        _start()
+    except (console.Interrupted, KeyboardInterrupt):
+        console.interrupted()
+
+
+def _start() -> None:
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     args = sys.argv[1:]
     if _validate_alone(args):

@@ -26,8 +26,11 @@ def _expire(signum: int, frame: FrameType | None) -> None:
 
 
 @contextlib.contextmanager
-def time_limit(seconds: float | None) -> Iterator[None]:
-    """Stop the work inside with a LimitError after `seconds` (main thread on Unix only)."""
+def time_limit(seconds: float | None, message: str = "") -> Iterator[None]:
+    """Stop the work inside with a LimitError after `seconds` (main thread on Unix only).
+
+    `message` is the error's (by default, the render's: "rendering took longer ...").
+    """
     usable = (
         seconds is not None
         and 0 < seconds <= MAX_SECONDS  # the system's timer takes no more (nor NaN)
@@ -39,12 +42,13 @@ def time_limit(seconds: float | None) -> Iterator[None]:
         return
     assert seconds is not None
     previous = signal.signal(signal.SIGALRM, _expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
+        signal.setitimer(signal.ITIMER_REAL, seconds)  # inside: a short limit may expire at once
         yield
     except _Expired:
         raise LimitError(
-            f"rendering took longer than {seconds:g} seconds and was stopped; "
+            message
+            or f"rendering took longer than {seconds:g} seconds and was stopped; "
             "shorten the release or allow more time with --timeout"
         ) from None
     finally:

@@ -184,6 +184,8 @@ def expected_year(release: Release) -> int:
         years.append(next_round.date.year)
     if next_round and next_round.timing:
         years += timing_years(next_round.timing)
+    if next_round and next_round.when:
+        years.append(next_round.when.year)
     return max(years)
 
 
@@ -306,6 +308,10 @@ def _edit_opening(section: CommentedMap) -> None:
 
 
 def _edit_next_round(section: CommentedMap) -> None:
+    if "when" in section:  # the last round's facts of its next round: asked again, in words
+        position = list(section).index("when")
+        del section["when"]
+        section.insert(position, "timing", TIMING)
     for key, value in _NEXT_ROUND.items():
         if section.get(key) is not None:
             section[key] = value

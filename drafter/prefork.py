@@ -31,8 +31,10 @@ import threading
 import warnings
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
+from drafter import lifeline
 from drafter.errors import DrafterError
 
 if TYPE_CHECKING:
@@ -62,16 +64,18 @@ def pdf_helper(wanted: bool, *, warm_house: bool = True) -> Iterator[Helper | No
     """
     global _current
     helper = None
-    if wanted and _can_fork():
-        _import_shared()
-        helper = _start(warm_house)
-    _current = helper
-    try:
-        yield helper
-    finally:
-        _current = None
-        if helper is not None:
-            helper.stop()
+    with contextlib.ExitStack() as stack:
+        if wanted and _can_fork():
+            _import_shared()
+            # the helper's temporary files (WeasyPrint's fonts) go with it, however it ends
+            helper = _start(warm_house, stack.enter_context(lifeline.scratch()))
+        _current = helper
+        try:
+            yield helper
+        finally:
+            _current = None
+            if helper is not None:
+                helper.stop()
 
 
 #: Modules both processes need (the main one for the glyph check, the Word file and its
@@ -237,8 +241,8 @@ def _replay(record: logging.LogRecord) -> None:
 # --- The helper's side ---------------------------------------------------------------------
 
 
-def _start(warm_house: bool) -> Helper | None:
-    """Fork the helper; None if that fails."""
+def _start(warm_house: bool, folder: Path) -> Helper | None:
+    """Fork the helper (its temporary files in `folder`); None if that fails."""
     try:
         requests_in, requests_out = os.pipe()
         replies_in, replies_out = os.pipe()
@@ -249,6 +253,7 @@ def _start(warm_house: bool) -> Helper | None:
             import fcntl
 
             fcntl.fcntl(requests_out, fcntl.F_SETPIPE_SZ, _PIPE_SIZE)
+    parent = os.getpid()
     try:
         pid = os.fork()
     except OSError:
@@ -258,6 +263,8 @@ def _start(warm_house: bool) -> Helper | None:
     if pid == 0:
         os.close(requests_out)
         os.close(replies_in)
+        lifeline.die_with_parent(parent)
+        lifeline.use_folder(folder)
         _serve(requests_in, replies_out, warm_house)
     os.close(requests_in)
     os.close(replies_out)
@@ -286,7 +293,16 @@ def _serve(requests: int, replies: int, warm_house: bool) -> NoReturn:
                 _send(replies, ("failed", f"{type(exc).__name__}: {exc}", []))
         status = 0
     finally:
+        _forget_fonts()
         os._exit(status)  # never run the main process's clean-up code, nor its atexit hooks
+
+
+def _forget_fonts() -> None:
+    """WeasyPrint's temporary fonts removed (`os._exit` skips it), if the helper loaded it."""
+    pdf = sys.modules.get("drafter.writers.pdf")
+    if pdf is not None:
+        with contextlib.suppress(Exception):
+            pdf.forget_fonts()
 
 
 def _warm_up(warm_house: bool, requests: int, records: _Records) -> None:

@@ -91,7 +91,15 @@ def _writers(formats: Iterable[str], pdf_variant: str) -> dict[str, Writer]:
 def _check_language(release: Release, house: House) -> None:
     from drafter.catalogues import catalogue_languages
 
-    languages = sorted({*house_languages(house), *catalogue_languages(house)})
+    own = house_languages(house)
+    if house.config.get("other_languages", True) is False and release.language not in own:
+        message = (
+            f"the house {house.name} words its releases in {', '.join(own)} only "
+            f"(house.toml: other_languages = false); the {release.language!r} version is "
+            "made with another house, such as eu-press"
+        )
+        raise InputError([Problem(message, "language")])
+    languages = sorted({*own, *catalogue_languages(house)})
     if release.language not in languages:
         message = f"the house {house.name} has no wording in {release.language!r} yet (it has: "
         message += ", ".join(languages) + ")"
@@ -187,7 +195,7 @@ def render_all(
     translation = language if language and language != release.language else None
     final = release.status == "final"  # never half English: a message missing refuses it
     wording = Wording(chosen, language or release.language, warn=not final)
-    if release.translations or translation:
+    if release.translations or translation or release.language != "en":
         release = language_version(release, language, chosen, wording=wording)
     release = _eu_in_language(release, wording)
     try:

@@ -7,31 +7,59 @@ them into sentences. Every generated sentence can be replaced by text of the off
 
 from __future__ import annotations
 
-import calendar
 import re
 from datetime import date
-from typing import Annotated, Any, Literal, Self, get_args
+from typing import Annotated, Any, Literal, Self
 
 from pydantic import (
-    AfterValidator,
     BaseModel,
     BeforeValidator,
-    ConfigDict,
     Field,
     ValidationError,
     model_validator,
 )
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
-from drafter.fields import Email, Line, Phone, Text, Url, WebUrl, check_placeholder
+from drafter.fields import Line, Text, Url, check_placeholder
 from drafter.meeting import CompoundOrder, IssuerRole, Joint, Opening, opening_inconsistencies
 from drafter.publication import Checks, EmbargoTime, Status, embargo_problems
+from drafter.sections import (
+    CivilSociety,
+    CivilSocietyMeeting,
+    Contact,
+    Contacts,
+    Layout,
+    NextRound,
+    civil_society_problems,
+    next_round_problems,
+)
+from drafter.values import (
+    _OTHER_FORM,
+    _REFERENCE,
+    EU_LANGUAGES,
+    FIRST_DAY,
+    LAST_DAY,
+    MAX_RELEASE_TEXT,
+    ClockTime,
+    Day,
+    HouseName,
+    Language,
+    Series,
+    _lower,
+    _Model,
+    _whole_number,
+    timing_years,
+)
 
 __all__ = [
+    "EU_LANGUAGES",
+    "FIRST_DAY",
+    "LAST_DAY",
     "CivilSociety",
     "CivilSocietyMeeting",
     "Contact",
     "Contacts",
+    "Day",
     "Meeting",
     "NextRound",
     "Party",
@@ -39,117 +67,8 @@ __all__ = [
     "Reference",
     "Release",
     "Run",
+    "timing_years",
 ]
-
-Language = Literal[
-    "bg", "cs", "da", "de", "el", "en", "es", "et", "fi", "fr", "ga", "hr",
-    "hu", "it", "lt", "lv", "mt", "nl", "pl", "pt", "ro", "sk", "sl", "sv",
-]  # fmt: skip
-EU_LANGUAGES: tuple[str, ...] = get_args(Language)
-_YEAR = re.compile(r"\b(19\d\d|20\d\d|2100)\b")
-
-
-def timing_years(timing: str | None) -> list[int]:
-    """The years named in a timing written in words: "autumn 2012" gives [2012]."""
-    return [int(year) for year in _YEAR.findall(timing or "")]
-
-
-_REFERENCE = re.compile(
-    r"^(?:(?P<series>[A-Z]{1,8})\s+)?(?P<number>\d{1,6})/(?P<year>\d{2}|\d{4})$"
-)
-_OTHER_FORM = "; a number of another form is written `identifier: %(number)s`"
-MAX_RELEASE_TEXT = 500_000
-FIRST_DAY = date(1950, 1, 1)
-LAST_DAY = date(2100, 12, 31)
-_ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
-_MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
-
-
-def _day(value: object) -> object:
-    """A date written as YYYY-MM-DD; nothing else (no times, no Unix timestamps)."""
-    if not isinstance(value, str):
-        return value
-    text = check_placeholder(value.strip())
-    match = _ISO_DAY.fullmatch(text)
-    if match is None:
-        raise ValueError(f'"{text}" is not a date; write it as YYYY-MM-DD, such as 2012-07-24')
-    year, month, day = (int(part) for part in match.groups())
-    if not 1 <= month <= 12:
-        raise ValueError(f"{text} is not a date: there is no month {month:02d}; write YYYY-MM-DD")
-    if not FIRST_DAY.year <= year <= LAST_DAY.year:
-        raise ValueError(
-            f"{text} is out of range: a date must be from {FIRST_DAY} to {LAST_DAY}; check the year"
-        )
-    last = calendar.monthrange(year, month)[1]
-    if not 1 <= day <= last:
-        raise ValueError(
-            f"{text} is not a date: {_MONTHS[month - 1]} {year} has {last} days; check the day"
-        )
-    return date(year, month, day)
-
-
-def _whole_number(value: object) -> object:
-    """A whole number written in figures (not `fifteen`, `15.0` or `1_5`)."""
-    if not isinstance(value, str):
-        return value
-    text = check_placeholder(value.strip())
-    if not (text.isascii() and text.isdigit()):
-        raise ValueError(f'"{text}" is not a whole number; write it in figures, such as 15')
-    return int(text)
-
-
-def _lower(value: object) -> object:
-    """A choice of small words written with capitals (`The`) as the word itself."""
-    return value.lower() if isinstance(value, str) else value
-
-
-def _series(value: str) -> str:
-    if not re.fullmatch(r"[A-Z]{1,8}", value):
-        raise ValueError(f'"{value}" is not a series; write 1 to 8 capital letters, such as A')
-    return value
-
-
-Day = Annotated[date, BeforeValidator(_day), Field(ge=FIRST_DAY, le=LAST_DAY)]
-"""A day from 1950 to 2100, written YYYY-MM-DD."""
-
-
-def _clock_time(value: str) -> str:
-    text = check_placeholder(value)
-    if not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", text):
-        raise ValueError(f'"{text}" is not a time; write it as HH:MM on the 24-hour clock: 20:52')
-    return text
-
-
-def _house_name(value: str) -> str:
-    if not re.fullmatch(r"[a-z0-9][a-z0-9._-]{0,63}", value):
-        raise ValueError(
-            f'"{value}" is not a house name; write a name such as eu-press (small letters, '
-            "figures and hyphens; a house folder is given on the command line, not here)"
-        )
-    return value
-
-
-ClockTime = Annotated[
-    str,
-    AfterValidator(_clock_time),
-    Field(json_schema_extra={"pattern": "^([01][0-9]|2[0-3]):[0-5][0-9]$"}),
-]
-"""A time of day, HH:MM on the 24-hour clock."""
-
-HouseName = Annotated[
-    str, AfterValidator(_house_name), Field(json_schema_extra={"pattern": "^[a-z0-9][a-z0-9._-]*$"})
-]
-
-Series = Annotated[
-    str, AfterValidator(_series), Field(json_schema_extra={"pattern": "^[A-Z]{1,8}$"})
-]
-
-
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
 
 class Run(_Model):
@@ -267,80 +186,6 @@ class Meeting(_Model):
     opening: Text | None = Field(None, description="Replaces the generated opening sentence.")
 
 
-class CivilSocietyMeeting(_Model):
-    """A meeting with civil society ahead of the talks."""
-
-    participants: Line = Field(description='Whom the EU met: "representatives of Russian NGOs".')
-    places: list[Line] = Field(min_length=1, max_length=10, description="Where.")
-    date: Day = Field(description="The (first) day.")
-    end_date: Day | None = Field(None, description="The last day, for meetings over several days.")
-
-
-class CivilSociety(_Model):
-    """The EU's consultation of civil society around the talks."""
-
-    meetings: list[CivilSocietyMeeting] = Field(
-        default_factory=list, max_length=20, description="In the order the paragraph names them."
-    )
-    sentence: Text | None = Field(None, description="Replaces the generated paragraph.")
-
-    @model_validator(mode="after")
-    def _something(self) -> Self:
-        if not self.meetings and self.sentence is None:
-            raise ValueError("give the meetings, or the sentence, or leave civil_society out")
-        return self
-
-
-class NextRound(_Model):
-    """What is known of the next round."""
-
-    timing: Line | None = Field(
-        None,
-        description='When, in words: "autumn 2012" (printed "in autumn 2012"); a timing with '
-        'its own preposition is printed as it is: "next year", "by the end of 2013".',
-    )
-    date: Day | None = Field(None, description="The date, where it is fixed.")
-    place: Line | None = Field(
-        None, description="Where it should take place (with or without a timing or date)."
-    )
-    remark: Text | None = Field(None, description="Text that follows the generated sentence.")
-    sentence: Text | None = Field(None, description="Replaces the generated sentence.")
-
-    @model_validator(mode="after")
-    def _something(self) -> Self:
-        if all(value is None for value in (self.timing, self.date, self.place, self.sentence)):
-            raise ValueError(
-                "give the timing, the date, the place or the sentence of the next round"
-            )
-        return self
-
-
-class Contact(_Model):
-    """A press officer to contact."""
-
-    name: Line = Field(description="Full name.")
-    phones: list[Phone] = Field(default_factory=list, max_length=5, description="In order.")
-    email: Email | None = Field(None, description="E-mail address.")
-
-
-class Contacts(_Model):
-    """The "for further details" block."""
-
-    people: list[Contact] = Field(
-        default_factory=list,
-        max_length=20,
-        description="One line each, in order: a person written out, or the key of a person "
-        "in the shared contacts file (`contacts_file`).",
-    )
-    mailbox: Email | None = Field(None, description="The press team's functional mailbox.")
-    website: WebUrl | None = Field(None, description="The website, printed without http://.")
-
-    @property
-    def website_text(self) -> str:
-        """The website as printed: no scheme, no trailing slash."""
-        return re.sub(r"^https?://", "", self.website or "").rstrip("/")
-
-
 class PreviousRound(_Model):
     """An earlier round, listed under the release with a link to its release."""
 
@@ -366,6 +211,11 @@ class Release(_Model):
         description='Reference: "A 350/12" (series, number/year). A number of another form '
         "is an `identifier`.",
     )
+    reference_lost: bool = Field(
+        False,
+        description="The release's number is lost (an archived release): no reference line, "
+        "and no house asks for one.",
+    )
     identifier: Line | None = Field(
         None,
         description="The release's number where it is not a reference of the form A 350/12: "
@@ -379,6 +229,9 @@ class Release(_Model):
         None, description='House format: "eu-press" (the default), "eeas-web" or an installed one.'
     )
     title: Line | None = Field(None, description="Replaces the generated title.")
+    layout: Layout | None = Field(
+        None, description="Pieces of the page: a subtitle, numbered paragraphs."
+    )
     eu: Party = Field(_EU, description="The EU side as named in this release.")
     counterpart: Party = Field(description="The other side of the talks.")
     counterpart_first: bool = Field(False, description="Name the counterpart before the EU.")
@@ -547,15 +400,20 @@ def _inconsistencies(release: Release) -> list[tuple[tuple[str | int, ...], str,
             f"{_OTHER_FORM % {'number': release.reference}}"
         )
         found.append((("reference",), message, str(release.reference)))
+    if release.reference_lost and (release.reference or release.identifier):
+        given = "reference" if release.reference else "identifier"
+        message = f"is true but the {given} is given; leave one of them out"
+        found.append((("reference_lost",), message, True))
     found += _previous_inconsistencies(release)
     found += [
         (("embargo",), message, release.embargo)
         for message in embargo_problems(release.embargo, issued)
     ]
-    found += _civil_society_inconsistencies(release)
+    if release.civil_society:
+        found += civil_society_problems(release.civil_society, issued, len(release.body))
     found += opening_inconsistencies(release)
     if release.next_round:
-        found += _next_round_inconsistencies(release.next_round, last_day)
+        found += next_round_problems(release.next_round, last_day, len(release.body))
     return found
 
 
@@ -581,44 +439,4 @@ def _previous_inconsistencies(release: Release) -> list[tuple[tuple[str | int, .
         elif previous.end_date and previous.end_date >= release.meeting.date:
             message = f"is not before this round ({release.meeting.date}); check the dates"
             found.append(((*loc[:-1], "end_date"), message, previous.end_date))
-    return found
-
-
-def _civil_society_inconsistencies(
-    release: Release,
-) -> list[tuple[tuple[str | int, ...], str, object]]:
-    found: list[tuple[tuple[str | int, ...], str, object]] = []
-    meetings = release.civil_society.meetings if release.civil_society else []
-    for index, meeting in enumerate(meetings):
-        loc = ("civil_society", "meetings", index)
-        if meeting.end_date and meeting.end_date < meeting.date:
-            message = f"is before its date ({meeting.date}); check both dates"
-            found.append(((*loc, "end_date"), message, meeting.end_date))
-        last_day = meeting.end_date or meeting.date
-        if last_day > release.date:
-            which = "end_date" if meeting.end_date and meeting.end_date > release.date else "date"
-            message = (
-                f"is after the release date ({release.date}); a meeting reported in the release "
-                "must have taken place by then: check the dates"
-            )
-            found.append(((*loc, which), message, last_day))
-    return found
-
-
-def _next_round_inconsistencies(
-    next_round: NextRound, last_day: date
-) -> list[tuple[tuple[str | int, ...], str, object]]:
-    found: list[tuple[tuple[str | int, ...], str, object]] = []
-    if next_round.date and next_round.date <= last_day:
-        message = (
-            f"is not after this round ({last_day}); the next round must come later: check the date"
-        )
-        found.append((("next_round", "date"), message, next_round.date))
-    years = timing_years(next_round.timing)
-    if years and max(years) < last_day.year:
-        message = (
-            f"names {max(years)}, before this round's year {last_day.year}; the next round must "
-            "come later: check the year"
-        )
-        found.append((("next_round", "timing"), message, next_round.timing))
     return found

@@ -4,7 +4,8 @@ A house is a folder holding `house.toml`, the Jinja templates, the stylesheets a
 (`drafter.houses` finds it; `House` and `load_house` live in `drafter.house` and are
 re-exported here). A user's own folder is searched first, then the house, then the houses it
 extends, so a user can replace one file (say `wording.j2`) and keep the rest.
-Templates run in Jinja's sandbox and never read a file outside these folders.
+Templates run in Jinja's sandbox (bounded: `drafter.sandbox`) and never read a file outside
+these folders.
 """
 
 from __future__ import annotations
@@ -16,11 +17,11 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import jinja2
-from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
-from drafter.errors import TemplateError
+from drafter.errors import LimitError, TemplateError
 from drafter.house import DEFAULT_HOUSE, House, load_house, packaged_templates
+from drafter.sandbox import BoundedSandbox, bounded_join
 from drafter.wording import FILTERS
 
 if TYPE_CHECKING:
@@ -49,7 +50,7 @@ class _HouseLoader(jinja2.BaseLoader):
 
 @lru_cache(maxsize=16)
 def _environment(house: House) -> jinja2.Environment:
-    env = ImmutableSandboxedEnvironment(
+    env = BoundedSandbox(
         loader=_HouseLoader(house),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
@@ -61,6 +62,7 @@ def _environment(house: House) -> jinja2.Environment:
     )
     env.newstyle_gettext = True  # type: ignore[attr-defined]  # set by the i18n extension
     env.filters.update(FILTERS)
+    env.bound_filters()
     env.globals["emblem"] = _emblem_svg
     return env
 
@@ -79,6 +81,7 @@ def render_html(release: Release, house: House, wording: Wording | None = None) 
     default they are warned of.
     """
     from drafter.catalogues import Wording
+    from drafter.layout import house_layout
     from drafter.provenance import publication_context
 
     env = _environment(house)
@@ -88,14 +91,16 @@ def render_html(release: Release, house: House, wording: Wording | None = None) 
     grammar = {key: wording.grammar(key) for key in ("ordinal form", "ordinal in figures")}
     publication = publication_context(release, house)
     try:
-        html = env.get_template(name).render(
+        chunks = env.get_template(name).generate(
             release=release,
             house=house.config,
+            layout=house_layout(house.config),
             grammar=grammar,
             publication=publication,
             **wording.callables(),
         )
-    except TemplateError:
+        html = bounded_join(chunks, f"the template {name}")
+    except (TemplateError, LimitError):
         raise
     except jinja2.TemplateSyntaxError as exc:
         where = f"{exc.filename or exc.name}, line {exc.lineno}"

@@ -26,6 +26,7 @@ __all__ = [
     "date_span",
     "join_words",
     "long_date",
+    "month_year",
     "ordinal",
     "sentence_start",
     "span_start",
@@ -64,6 +65,11 @@ def _first(text: str, day: date, language: str) -> str:
 def date_as(day: date, pattern: str, language: str = "en") -> str:
     """A date in a CLDR pattern of the house's: `dd/MM/yyyy` gives `20/07/2017`."""
     return format_date(day, pattern, locale=_locale(language))
+
+
+def month_year(year: int, month: int, language: str = "en") -> str:
+    """A month of a year as written mid-sentence: `November 2013`, `novembre 2013`."""
+    return format_skeleton("yMMMM", date(year, month, 1), locale=_locale(language))
 
 
 def date_span(start: date, end: date | None = None, language: str = "en", year: bool = True) -> str:
@@ -194,6 +200,7 @@ def sentence_start(text: str) -> str:
 FILTERS = {
     "long_date": long_date,
     "date_as": date_as,
+    "month_year": month_year,
     "date_span": date_span,
     "ordinal": ordinal,
     "span_start": span_start,

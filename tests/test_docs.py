@@ -11,7 +11,7 @@ from types import ModuleType
 
 import pytest
 
-import drafter
+from drafter.json_schema import model_schema
 
 REPO = Path(__file__).resolve().parents[1]
 DOCS = REPO / "docs"
@@ -52,7 +52,7 @@ def test_check_names_a_stale_page_and_the_command(
 
 def test_the_yaml_reference_has_every_field_of_the_schema() -> None:
     text = (DOCS / "reference" / "yaml.md").read_text(encoding="utf-8")
-    schema = drafter.release_schema()
+    schema = model_schema()  # the docs' (the editors' adds short forms, no field)
     models = [schema, *schema["$defs"].values()]
     for model in models:
         for name, field in model["properties"].items():

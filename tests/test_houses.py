@@ -119,7 +119,7 @@ def test_houses_lists_name_languages_origin_and_description(capsys: Cap) -> None
     assert (code, err) == (0, "")
     lines = out.splitlines()
     assert [line.split()[:6] for line in lines] == [
-        ["eeas-web", "en", "packaged", "EEAS", "web", "release"],
+        ["eeas-web", "en,", "fr,", "de,", "bg", "packaged"],
         ["eu-press", "en,", "fr,", "de,", "bg,", "it,"],
     ]
     assert "UNIQUE ID" in lines[0]

@@ -22,6 +22,13 @@ def _own(release: drafter.Release) -> drafter.Release:
 
 
 EXAMPLES = sorted((Path(__file__).resolve().parents[1] / "examples").glob("*.yaml"))
+NOT_READ_BACK = {
+    "eu-tunisia-2015-06-03": "a French original: drafter import reads English releases",
+    "eu-vietnam-2014-01-17": "a subtitle and typed next-round and civil-society frames "
+    "(issue 17), which drafter import does not read back yet",
+}
+"""Examples whose DOCX is imported with warnings, not as an equal release, and why."""
+READ_BACK = [path for path in EXAMPLES if path.stem not in NOT_READ_BACK]
 _WHO_AND_FRAME = ("opening", "joint", "issuer_role")
 
 
@@ -31,8 +38,8 @@ def _default_frame(path: Path) -> bool:
     return not any(name in release.model_fields_set for name in _WHO_AND_FRAME)
 
 
-DEFAULT_FRAME = [path for path in EXAMPLES if _default_frame(path)]
-OTHER_FRAMES = [path for path in EXAMPLES if not _default_frame(path)]
+DEFAULT_FRAME = [path for path in READ_BACK if _default_frame(path)]
+OTHER_FRAMES = [path for path in READ_BACK if not _default_frame(path)]
 
 # A release that uses what the examples do not: a co-issuer, a counterpart named first with
 # "the", a compound form of its own, a round in the twenties, talks and a civil-society
@@ -149,6 +156,16 @@ def test_an_opening_of_another_frame_is_kept_as_written_and_warned_of(
     assert "meeting.date: not found; left as a placeholder to fill in" in imported.warnings
 
 
+@pytest.mark.parametrize("stem", sorted(NOT_READ_BACK))
+def test_a_docx_the_import_cannot_read_back_is_imported_with_warnings(
+    stem: str, tmp_path: Path
+) -> None:
+    release = _own(drafter.load_release(EXAMPLES[0].with_name(f"{stem}.yaml")))
+    imported = import_release(docx_file(release, tmp_path))
+    assert imported.warnings  # never silently another release
+    assert imported.release != release
+
+
 def test_a_docx_of_every_kind_of_fact_gives_back_an_equal_release(
     tmp_path: Path, capsys: Cap
 ) -> None:
@@ -244,7 +261,7 @@ def test_files_that_are_not_releases(tmp_path: Path, capsys: Cap) -> None:
     pdf = tmp_path / "release.pdf"
     pdf.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
     code, _, err = run(capsys, "import", str(pdf))
-    assert code == 1 and "is a PDF" in err and "pdftotext" in err
+    assert code == 1 and "is not a PDF that can be read" in err
 
 
 def test_a_text_with_windows_line_ends_reads_the_same(tmp_path: Path) -> None:

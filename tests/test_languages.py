@@ -226,8 +226,9 @@ def test_the_template_lists_every_message_of_the_templates() -> None:
     options = {"extensions": "jinja2.ext.i18n"}
     used = {
         (context, message)
+        for house in (folder, folder.parent / "eeas-web")  # eeas-web speaks eu-press's catalogue
         for _, _, message, _, context in extract_from_dir(
-            str(folder), method_map=[("**.j2", "jinja2")], options_map={"**.j2": options}
+            str(house), method_map=[("**.j2", "jinja2")], options_map={"**.j2": options}
         )
     }
     listed = set(_messages(LOCALE / "house.pot"))
@@ -288,7 +289,9 @@ def test_every_sentence_frame_renders_with_no_english_fallback(
     release = _variant(code, **VARIANTS[variant])
     with caplog.at_level(logging.WARNING, logger="drafter"):
         html = html_text(drafter.render(release, "html"))
-    assert [r.getMessage() for r in caplog.records] == []
+    # the reference's English names, kept in this variant, are warned of (drafter.local_names)
+    found = [r.getMessage() for r in caplog.records if r.name != "drafter.local_names"]
+    assert found == []
     assert code.upper() in html.split()
 
 

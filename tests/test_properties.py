@@ -200,7 +200,7 @@ def expected(release: drafter.Release) -> list[str]:
     elif r.civil_society:
         found.append(r.eu.short_name)
         for meeting in r.civil_society.meetings:
-            found += [meeting.participants, join_words(meeting.places)]
+            found += [meeting.participants, join_words(meeting.places or [])]
     if r.next_round:
         n = r.next_round
         if n.sentence:

@@ -54,7 +54,9 @@ def live_server(
     port = free_port()
     base = settings or ServerSettings()
     hosts = sorted(allowed_hosts("127.0.0.1", port))
-    chosen = ServerSettings(base.workers, base.queue_size, base.timeout, hosts)
+    chosen = ServerSettings(
+        base.workers, base.queue_size, base.timeout, hosts, base.house, base.archive
+    )
     app = create_app(initial, chosen)
     config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")
     server = uvicorn.Server(config)

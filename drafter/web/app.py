@@ -1,17 +1,18 @@
 """The web application: the form's page and assets, and the HTTP API (FastAPI).
 
 The server keeps no state between requests: each one carries the whole release as JSON.
-HTML is rendered in the server's own process (about a millisecond, for the live preview);
-PDF and DOCX by the render workers of `drafter.web.pool`.
+Reading, validating, checking and HTML run in the server's own process, on the threads of
+`drafter.web.offload` (never on the event loop, with the render time limit); PDF and DOCX
+by the render workers of `drafter.web.pool`.
 """
 
 from __future__ import annotations
 
-import json
 import time
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import asdict, dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -27,6 +28,9 @@ from drafter.loading import validate_release
 from drafter.rendering import output_stem, render, require_languages
 from drafter.schema import Release
 from drafter.source import Source, decode, parse_yaml
+from drafter.web.form import router as form_router
+from drafter.web.jsonbody import read_json
+from drafter.web.offload import Offload
 from drafter.web.pool import Busy, RenderPool, RenderTimeout
 from drafter.web.security import (
     OUTPUT_CSP,
@@ -93,6 +97,17 @@ class Findings(BaseModel):
     findings: list[FindingOut]
 
 
+LIGHT_QUEUE = 64
+"""The light requests (validation, check, HTML) that may wait for a thread: a few ms each."""
+
+LIGHT_SECONDS = 1.0
+"""The shortest time limit of a light request (the render's, if longer): they take ms."""
+
+MAX_LISTED = 200
+"""The most findings or problems an answer lists (a crafted release could give millions);
+/api/check gives the number found in its X-Findings-Total header."""
+
+
 class Parsed(BaseModel):
     """A release file read for the form: its data (None if unreadable) and its problems."""
 
@@ -126,6 +141,8 @@ class ServerSettings:
     """Host header values accepted (None: any, for tests and behind a proxy)."""
     house: str | None = None
     """The house format every release is rendered in (None: each release's own house)."""
+    archive: Path | None = None
+    """The folder of release files the form offers to draft the next round from."""
 
 
 def initial_from_file(path: Path) -> Initial:
@@ -169,6 +186,7 @@ def create_app(initial: Initial | None = None, settings: ServerSettings | None =
     """The ASGI application (FastAPI wrapped in the Host/Origin/size guard)."""
     settings = settings or ServerSettings()
     pool = RenderPool(settings.workers, settings.queue_size, settings.timeout)
+    offload = Offload(pool.size, LIGHT_QUEUE, max(settings.timeout, LIGHT_SECONDS))
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -176,6 +194,7 @@ def create_app(initial: Initial | None = None, settings: ServerSettings | None =
         try:
             yield
         finally:
+            offload.close()
             await run_in_threadpool(pool.close)
 
     api = FastAPI(
@@ -186,9 +205,12 @@ def create_app(initial: Initial | None = None, settings: ServerSettings | None =
         redoc_url=None,
     )
     api.state.pool = pool
+    api.state.offload = offload
     api.state.house = settings.house
     api.state.initial = initial or Initial()
+    api.state.archive = settings.archive
     api.include_router(router)
+    api.include_router(form_router)
     api.mount("/static", StaticFiles(directory=STATIC), name="static")
     api.add_exception_handler(DrafterError, _drafter_error)  # type: ignore[arg-type]
     api.add_exception_handler(Busy, _busy)
@@ -203,9 +225,9 @@ async def _form() -> FileResponse:
 
 @router.get("/api/schema", summary="The JSON Schema of a release")
 async def _schema() -> dict[str, Any]:
-    from drafter import release_schema
+    from drafter.json_schema import model_schema  # the form's: one form a field
 
-    return release_schema()
+    return model_schema()
 
 
 @router.get("/api/initial", summary="The release the form starts with", response_model=Parsed)
@@ -222,7 +244,7 @@ async def _initial(request: Request) -> Parsed:
 )
 async def _validate(request: Request) -> Problems:
     try:
-        _release(await _json(request))
+        await _release_in(request)
     except InputError as exc:
         return Problems(valid=False, problems=_problems_out(exc.problems))
     return Problems(valid=True, problems=[])
@@ -235,11 +257,18 @@ async def _validate(request: Request) -> Problems:
     responses=_REFUSALS,
     openapi_extra=_RELEASE_BODY,
 )
-async def _check(request: Request) -> Findings:
+async def _check(request: Request, response: Response) -> Findings:
+    found, total = await _off(request, _findings, await _json_body(request))
+    response.headers["x-findings-total"] = str(total)  # more than listed, past MAX_LISTED
+    return Findings(findings=[FindingOut(**finding) for finding in found])
+
+
+def _findings(raw: bytes) -> tuple[list[dict[str, Any]], int]:
+    """The first MAX_LISTED findings of the release in the JSON `raw`, and how many there are."""
     from drafter.style_check import check_release
 
-    found = check_release(_release(await _json(request)))
-    return Findings(findings=[FindingOut(**finding.as_dict()) for finding in found])
+    found = check_release(_release_from(raw))
+    return [finding.as_dict() for finding in found[:MAX_LISTED]], len(found)
 
 
 @router.post(
@@ -249,11 +278,16 @@ async def _check(request: Request) -> Findings:
     openapi_extra=_YAML_BODY,
 )
 async def _parse(request: Request) -> Parsed:
-    try:
-        start = _parsed(parse_yaml(decode(await request.body())))
-    except InputError as exc:
-        start = Initial(None, exc.problems)
+    start = await _off(request, _parsed_text, await request.body())
     return Parsed(data=start.data, problems=_problems_out(start.problems))
+
+
+def _parsed_text(raw: bytes) -> Initial:
+    """A release file's bytes read for the form: its data and its problems."""
+    try:
+        return _parsed(parse_yaml(decode(raw)))
+    except InputError as exc:
+        return Initial(None, exc.problems)
 
 
 @router.post(
@@ -272,12 +306,12 @@ async def _render_file(
     ] = None,
 ) -> Response:
     started = time.perf_counter()
-    release = _release(await _json(request))
+    release = await _release_in(request)
     name = f"{release.file_stem}.yaml"
     if fmt != "yaml":
         name = f"{output_stem(release, language and language.lower())}.{fmt}"
         release = _in_language(release, language)
-    content = await _render(request.app.state.pool, release, fmt, request.app.state.house)
+    content = await _render(request, release, fmt, request.app.state.house)
     elapsed = (time.perf_counter() - started) * 1000
     headers = {
         "content-disposition": content_disposition(name),
@@ -298,44 +332,29 @@ async def _busy(_: Request, exc: Exception) -> JSONResponse:
     return JSONResponse(body.model_dump(), status_code=503, headers={"retry-after": "1"})
 
 
-async def _json(request: Request) -> Any:  # noqa: ANN401 - any JSON value
+async def _off(request: Request, function: Any, *args: Any) -> Any:  # noqa: ANN401
+    """`function(*args)` off the event loop, with the render time limit (drafter.web.offload)."""
+    offload: Offload = request.app.state.offload
+    return await offload.run(function, *args)
+
+
+async def _json_body(request: Request) -> bytes:
+    """The body of a request that must be JSON (a 415 for any other type)."""
     if not is_json(request.headers.get("content-type")):
         sent = request.headers.get("content-type") or "no Content-Type"
         detail = f"send the release as JSON, with Content-Type: application/json (not {sent})"
         raise HTTPException(415, detail)
-    raw = await request.body()
-    try:
-        return _as_text(json.loads(raw, object_pairs_hook=_no_duplicates))
-    except ValueError:
-        message = "the body is not JSON; send the release as a JSON object"
-    except RecursionError:
-        message = "the body is nested far deeper than a release is; send the release"
-    raise InputError([Problem(message)])
+    return await request.body()
 
 
-def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    """A JSON object; an InputError for a key given twice (as a YAML file's duplicate is)."""
-    result: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in result:
-            # the object's place in the release is not known here: the message names the key
-            raise InputError([Problem(f"the key `{key}` is given twice in an object; keep one")])
-        result[key] = value
-    return result
+async def _release_in(request: Request) -> Release:
+    """The validated release a request's JSON body holds (read off the event loop)."""
+    release: Release = await _off(request, _release_from, await _json_body(request))
+    return release
 
 
-def _as_text(value: Any) -> Any:  # noqa: ANN401 - any JSON value
-    """JSON numbers and booleans as text, as a YAML file's scalars are: the schema types them.
-
-    So `"round": true` is refused as a YAML file's `round: true` is, not read as 1.
-    """
-    if isinstance(value, dict):
-        return {key: _as_text(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_as_text(item) for item in value]
-    if isinstance(value, bool | int | float):
-        return json.dumps(value)
-    return value
+def _release_from(raw: bytes) -> Release:
+    return _release(read_json(raw))
 
 
 def _release(data: Any) -> Release:  # noqa: ANN401 - any JSON value
@@ -348,22 +367,26 @@ def _in_language(release: Release, language: str | None) -> Release:
 
     code = (language or release.language).lower()
     require_languages(release, [code])
-    return language_version(release, code) if release.translations else release
+    local = release.translations or release.language != "en"  # the EU's names in it
+    return language_version(release, code) if local else release
 
 
-async def _render(pool: RenderPool, release: Release, fmt: str, house: str | None) -> bytes:
-    """The file: HTML here and now, YAML too, PDF and DOCX by a worker."""
+async def _render(request: Request, release: Release, fmt: str, house: str | None) -> bytes:
+    """The file: HTML and YAML here (off the loop), PDF and DOCX by a worker."""
     if fmt == "html":
-        return render(release, "html", house=house)
+        html: bytes = await _off(request, partial(render, house=house), release, "html")
+        return html
     if fmt == "yaml":
-        return release_yaml(release).encode("utf-8")
+        text: str = await _off(request, release_yaml, release)
+        return text.encode("utf-8")
+    pool: RenderPool = request.app.state.pool
     pool.admit()
     outputs = await run_in_threadpool(pool.render, release, [fmt], house)
     return outputs[fmt]
 
 
 def _problems_out(problems: Sequence[Problem]) -> list[ProblemOut]:
-    return [ProblemOut(**asdict(problem)) for problem in problems]
+    return [ProblemOut(**asdict(problem)) for problem in problems[:MAX_LISTED]]
 
 
 def _refusal(exc: DrafterError) -> JSONResponse:
@@ -403,15 +426,23 @@ def address(host: str, port: int) -> str:
 
 
 def serve(
-    initial: Initial, host: str, port: int, *, timeout: float = 30.0, house: str | None = None
+    initial: Initial,
+    host: str,
+    port: int,
+    *,
+    timeout: float = 30.0,
+    house: str | None = None,
+    archive: Path | None = None,
 ) -> None:
     """Run the server until Ctrl-C, answering to loopback names and `host` only.
 
     `house` renders every release in that house (a name or folder); by default each
-    release's own.
+    release's own. `archive` is the folder the form offers to draft the next round from.
     """
     import uvicorn
 
+    from drafter.web.deadline import server_config
+
     hosts = sorted(allowed_hosts(host, port))
-    settings = ServerSettings(timeout=timeout, hosts=hosts, house=house)
-    uvicorn.run(create_app(initial, settings), host=host, port=port, log_level="warning")
+    settings = ServerSettings(timeout=timeout, hosts=hosts, house=house, archive=archive)
+    uvicorn.Server(server_config(create_app(initial, settings), host, port)).run()

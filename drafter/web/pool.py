@@ -9,10 +9,12 @@ workers and the queue are refused at once with `Busy`, never left to pile up.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import multiprocessing
 import os
 import queue
+import shutil
 import signal
 import threading
 from collections.abc import Sequence
@@ -22,6 +24,7 @@ from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import Any
 
+from drafter import lifeline
 from drafter.errors import DrafterError, InputError, LimitError, Problem
 from drafter.limits import MAX_SECONDS
 from drafter.schema import Release
@@ -48,18 +51,29 @@ Job = tuple[Release, tuple[str, ...], str | Path | None]
 class _Worker:
     """One worker process and the pipe to it."""
 
-    def __init__(self, context: Any, templates: str | Path | None) -> None:  # noqa: ANN401
+    def __init__(
+        self,
+        context: Any,  # noqa: ANN401 - a multiprocessing context
+        templates: str | Path | None,
+        scratch: Path,
+    ) -> None:
         self.context = context
         self.templates = templates
+        self.scratch = scratch
+        self.folder = scratch
         self.process: BaseProcess
         self.conn: Connection
         self.start()
 
     def start(self) -> None:
-        """Start (or restart) the process."""
+        """Start (or restart) the process, with a temporary folder of its own."""
         ours, theirs = self.context.Pipe()
+        self.folder = lifeline.worker_folder(self.scratch)
         self.process = self.context.Process(
-            target=_serve, args=(theirs, self.templates), daemon=True, name="drafter-render"
+            target=_serve,
+            args=(theirs, self.templates, self.folder),
+            daemon=True,
+            name="drafter-render",
         )
         self.process.start()
         theirs.close()
@@ -99,11 +113,17 @@ class _Worker:
             self.process.kill()
             self.process.join()
         self.conn.close()
+        shutil.rmtree(self.folder, ignore_errors=True)  # WeasyPrint's fonts, left if killed
 
 
-def _serve(conn: Connection, templates: str | Path | None) -> None:
-    """A worker's loop: render each release it is sent until it is sent None."""
+def _serve(conn: Connection, templates: str | Path | None, folder: Path) -> None:
+    """A worker's loop: render each release it is sent until it is sent None.
+
+    The worker dies with the fork server that started it, which ends with the server.
+    """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    lifeline.die_with_parent(os.getppid())
+    lifeline.use_folder(folder)
     from drafter.rendering import render_all
     from drafter.templating import load_house
 
@@ -134,7 +154,8 @@ class RenderPool:
         timeout: float = 30.0,
         templates: str | Path | None = None,
     ) -> None:
-        self.size = workers or len(os.sched_getaffinity(0))
+        cores = len(os.sched_getaffinity(0))
+        self.size = min(workers or cores, cores)  # more would only share the cores
         self.queue_size = self.size * 4 if queue_size is None else queue_size
         self.timeout = timeout
         self.templates = templates
@@ -142,21 +163,24 @@ class RenderPool:
         self._workers: list[_Worker] = []
         self._pending = 0
         self._lock = threading.Lock()
+        self._scratch = contextlib.ExitStack()
 
     def start(self) -> None:
         """Start the fork server (it imports the writers) and the workers."""
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(_PRELOAD)
+        scratch = self._scratch.enter_context(lifeline.scratch())
         for _ in range(self.size):
-            worker = _Worker(context, self.templates)
+            worker = _Worker(context, self.templates, scratch)
             self._workers.append(worker)
             self._idle.put(worker)
 
     def close(self) -> None:
-        """Stop every worker."""
+        """Stop every worker, and remove their temporary files."""
         for worker in self._workers:
             worker.stop()
         self._workers.clear()
+        self._scratch.close()
 
     def pids(self) -> list[int | None]:
         """The process ids of the workers (they change when a worker is replaced)."""

@@ -15,6 +15,7 @@ import logging
 import zipfile
 from datetime import date, datetime
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 import docx
@@ -36,6 +37,13 @@ from drafter.structure import Block, Document, Span, parse_document
 from drafter.templating import House
 from drafter.wording import word_language
 from drafter.writers.dates import day_start, source_date
+from drafter.writers.docx_template import (
+    LAYOUT_KEYS,
+    ensure_styles,
+    open_template,
+    prepare_parts,
+    template_key,
+)
 
 __all__ = ["write_docx"]
 
@@ -59,8 +67,8 @@ def write_docx(html: str, house: House) -> bytes:
     config, base, styles = _settings(house)
     word = docx.Document(io.BytesIO(base))
     section = word.sections[0]
-    containers = {
-        "header": _Container(section.first_page_header.paragraphs[0]),
+    containers = {  # the header's blocks after an office template's own, the footer's before
+        "header": _Container(section.first_page_header.paragraphs[-1]),
         "footer": _Container(section.first_page_footer.paragraphs[0]),
     }
     figures: list[Block] = []
@@ -91,7 +99,7 @@ def _settings(house: House) -> tuple[dict[str, Any], bytes, dict[str, str | None
         message = "[docx] and [docx.emblem] must be tables, height_mm a number of millimetres"
         raise TemplateError(wrong + message)
     try:
-        base, styles = _base(house)
+        base, styles = _base(house, template_key(house))
     except (TypeError, ValueError, AttributeError, KeyError, OverflowError) as exc:
         message = f"a setting of [docx] is wrong ({type(exc).__name__}: {str(exc)[:100]})"
         raise TemplateError(wrong + message) from None
@@ -99,16 +107,24 @@ def _settings(house: House) -> tuple[dict[str, Any], bytes, dict[str, str | None
 
 
 @lru_cache(maxsize=16)
-def _base(house: House) -> tuple[bytes, dict[str, str | None]]:
+def _base(
+    house: House, template: tuple[str, int, int] | None
+) -> tuple[bytes, dict[str, str | None]]:
     """The house's empty document (page, styles, first-page header and footer), made once.
 
-    Also maps each HTML class and tag to its style's id (None for the default, Normal).
+    On the office's Word `template` (its path, change time and size), if the house names
+    one: its page, styles, header and footer. Also maps each HTML class and tag to its
+    style's id (None for the default, Normal).
     """
     config: dict[str, Any] = house.config.get("docx", {})
-    word = docx.Document()
+    word = open_template(Path(template[0])) if template else docx.Document()
     section = word.sections[0]
-    _set_page(section, config.get("page", {}))
-    names = _define_styles(word, config.get("styles", {}))
+    if template is None:
+        _set_page(section, config.get("page", {}))
+    names = _define_styles(word, config.get("styles", {}), on_template=template is not None)
+    if template is not None:
+        ensure_styles(word, list(_TAG_STYLES.values()))
+        prepare_parts(section)
     section.different_first_page_header_footer = True
     for part in (section.first_page_header, section.first_page_footer):
         part.is_linked_to_previous = False  # creates the first page's header and footer
@@ -148,18 +164,28 @@ def _set_page(section: Section, page: dict[str, Any]) -> None:
     section.right_margin = Mm(page.get("right_mm", 25))
 
 
-def _define_styles(word: WordDocument, specs: dict[str, dict[str, Any]]) -> dict[str, str]:
-    """Create or adjust the house's paragraph styles; map each HTML class to its style name."""
+def _define_styles(
+    word: WordDocument, specs: dict[str, dict[str, Any]], *, on_template: bool = False
+) -> dict[str, str]:
+    """Create or adjust the house's paragraph styles; map each HTML class to its style name.
+
+    `on_template`: an office template's styles are kept as they are, and a style it lacks
+    takes the house's layout only (LAYOUT_KEYS), on the template's typeface and colours.
+    """
     by_class: dict[str, str] = {}
     for key, spec in specs.items():
         name = str(spec.get("name", key))
         try:
             style = word.styles[name]
+            if on_template:
+                by_class[key] = name
+                continue
         except KeyError:
             style = word.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
             style.base_style = word.styles["Normal"]
             style.quick_style = True
-        _format_style(style, spec)
+        kept = {k: v for k, v in spec.items() if k in LAYOUT_KEYS} if on_template else spec
+        _format_style(style, kept)
         by_class[key] = name
     return by_class
 
@@ -242,16 +268,25 @@ def _repeat_marks(section: Section, blocks: list[Block], styles: dict[str, str |
     """A draft's DRAFT banner also in the page header of every page after the first."""
     for block in blocks:
         if "draft-mark" in block.classes:
-            paragraph = section.header.paragraphs[0]
+            paragraph = _free_paragraph(section.header)
             paragraph._p.style = styles.get("draft-mark")
             for span in block.spans:
                 _add_run(paragraph, span)
             return
 
 
+def _free_paragraph(part: Any) -> Paragraph:  # noqa: ANN401 - python-docx's header or footer
+    """The header's or footer's empty only paragraph, or a new one after a template's text."""
+    paragraphs: list[Paragraph] = part.paragraphs
+    if len(paragraphs) == 1 and not paragraphs[0].text:
+        return paragraphs[0]
+    added: Paragraph = part.add_paragraph()
+    return added
+
+
 def _add_page_number(section: Section) -> None:
     """The page number, right-aligned, in the footer of every page after the first."""
-    paragraph = section.footer.paragraphs[0]
+    paragraph = _free_paragraph(section.footer)
     paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     run = paragraph.add_run()
     for kind, text in (("begin", None), (None, "PAGE"), ("end", None)):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import mimetypes
+import shutil
 from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
@@ -27,7 +28,7 @@ from drafter.provenance import creator, pdf_info
 from drafter.writers import DEFAULT_PDF_VARIANT, check_pdf_variant, pdf_tags
 from drafter.writers.dates import fixed_font_timestamps, source_date
 
-__all__ = ["warm_up", "write_pdf"]
+__all__ = ["forget_fonts", "warm_up", "write_pdf"]
 
 logger = logging.getLogger(__name__)
 
@@ -95,6 +96,20 @@ def warm_up(house: House | None = None) -> None:
     _font_config()
     if house is not None:
         _print_css(house)
+
+
+def forget_fonts() -> None:
+    """Remove the fonts WeasyPrint copied to a temporary folder, and forget the cached set-up.
+
+    For a process about to end with `os._exit`, which skips the font configuration's own
+    clean-up (its `__del__`). The next PDF sets WeasyPrint up again.
+    """
+    if _font_config.cache_info().currsize:
+        folder = getattr(_font_config(), "_folder", None)  # WeasyPrint's, made on first use
+        if folder:
+            shutil.rmtree(folder, ignore_errors=True)
+    _print_css.cache_clear()
+    _font_config.cache_clear()
 
 
 def write_pdf(html: str, house: House, *, variant: str = DEFAULT_PDF_VARIANT) -> bytes:
