@@ -83,7 +83,7 @@ def __getattr__(name: str) -> Any:  # noqa: ANN401 - the public names are of man
         from importlib.metadata import PackageNotFoundError, version
 
         try:
-            value: Any = version("drafter")
+            value: Any = version("drafter-press")  # the distribution; the package is drafter
         except PackageNotFoundError:  # pragma: no cover - running from a source tree
             value = "0.0.0"
     elif name in _LAZY:

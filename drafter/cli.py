@@ -169,13 +169,48 @@ def new(
         typer.echo(str(path))
 
 
-@app.command()
-def validate(file: FileArg, house: HouseOption = None) -> None:
-    """Check a release file and report every problem, with its field and line.
+FilesArg = Annotated[
+    list[Path], typer.Argument(help="The release's YAML file (or several).", show_default=False)
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print the result as JSON.")]
 
-    Example: drafter validate round.yaml
+
+@app.command()
+def validate(files: FilesArg, house: HouseOption = None, as_json: JsonOption = False) -> None:
+    """Check release files and report every problem as FILE:LINE:COL: field: message.
+
+    Every file is checked; exits 1 if any is invalid. Example: drafter validate round.yaml
     """
-    console.validate_file(file, house)
+    from drafter.reports import validate_files
+
+    raise typer.Exit(validate_files(files, house, as_json=as_json))
+
+
+@app.command()
+def init(
+    target: Annotated[
+        Path | None,
+        typer.Argument(help="The file to write [default: release.yaml].", show_default=False),
+    ] = None,
+    house: Annotated[
+        str | None,
+        typer.Option("--house", help="Write a starter house folder of this name instead."),
+    ] = None,
+) -> None:
+    """Write a commented starter release that validates, or (--house NAME) a starter house.
+
+    Nothing existing is replaced. Example: drafter init round.yaml; drafter init --house my-office
+    """
+    from drafter.starting import write_house_starter, write_release_starter
+
+    if house is not None and target is not None:
+        raise UsageError("give either a file to write or --house NAME, not both")
+    if house is not None:
+        written = write_house_starter(Path(house))
+    else:
+        written = [write_release_starter(target or Path("release.yaml"))]
+    for path in written:
+        typer.echo(str(path))
 
 
 @app.command()
@@ -254,7 +289,10 @@ ForceOption = Annotated[bool, typer.Option("--force", help="Replace an existing 
 
 
 @app.command()
-def series(folder: Annotated[Path, typer.Argument(help="A folder of release files.")]) -> None:
+def series(
+    folder: Annotated[Path, typer.Argument(help="A folder of release files.")],
+    as_json: JsonOption = False,
+) -> None:
     """List the rounds of each series in a folder, and check the series.
 
     Round numbers must follow on, dates increase, references be unique and previous-round
@@ -265,8 +303,14 @@ def series(folder: Annotated[Path, typer.Argument(help="A folder of release file
     from drafter.series import SeriesError, check_archive, read_archive
 
     archive = read_archive(folder)
+    problems = check_archive(archive)
+    if as_json:
+        from drafter.reports import series_json
+
+        typer.echo(series_json(archive, problems))
+        raise typer.Exit(1 if problems else 0)
     typer.echo(archive.listing())
-    if problems := check_archive(archive):
+    if problems:
         raise SeriesError(problems, folder)
 
 
@@ -309,32 +353,19 @@ def import_release(
 
 # --- from draft to publication: check, diff, feed (issue 8) ---
 @app.command()
-def check(
-    file: FileArg,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the findings as JSON.")] = False,
-) -> None:
-    """Check a release against the house style; exits 1 on an error-level finding.
+def check(files: FilesArg, as_json: JsonOption = False) -> None:
+    """Check releases against the house style; exits 1 on an error-level finding.
 
     Rules are turned off with `checks: {disable: [rule-id]}` in the file, or
     `[check] disable = [...]` in a drafter.toml of its folder or a parent, up to the
-    repository root (the folder holding .git); the settings file used is printed.
+    repository root (the folder holding .git); the settings file used is printed. With
+    several files, each JSON finding names its `file`.
 
     Example: drafter check round.yaml --json
     """
-    from drafter.project import find_project
-    from drafter.style_check import check_file, summary
+    from drafter.reports import check_files
 
-    findings = check_file(file)[1]
-    if as_json:
-        typer.echo(json.dumps([f.as_dict() for f in findings], indent=2, ensure_ascii=False))
-    else:
-        if (project := find_project(file)) is not None:
-            typer.echo(f"{file}: settings: {project.path}")
-        for finding in findings:
-            typer.echo(f"{file}: {finding}")
-        typer.echo(f"{file}: {summary(findings)}")
-    if any(finding.level == "error" for finding in findings):
-        raise typer.Exit(1)
+    raise typer.Exit(check_files(files, as_json=as_json))
 
 
 @app.command()
@@ -345,8 +376,11 @@ def diff(
         Path | None, typer.Option("--html", help="Also write the changes as an HTML page.")
     ] = None,
     force: ForceOption = False,
+    as_json: JsonOption = False,
 ) -> None:
     """Show what changed between two drafts or rounds: the facts, and the words of the text.
+
+    Exits 1 when the releases differ, 0 when they do not (as diff does).
 
     Example: drafter diff round-15.yaml round-16.yaml --html changes.html
     """
@@ -355,11 +389,18 @@ def diff(
     from drafter.output import write_file
 
     changes = diff_releases(load_release(old), load_release(new))
-    typer.echo(changes.terminal(), nl=False)
+    if as_json:
+        from drafter.reports import diff_json
+
+        typer.echo(diff_json(changes))
+    else:
+        typer.echo(changes.terminal(), nl=False)
     if html_out is not None:
         page = html_page(changes, old.name, new.name)
         write_file(html_out, page.encode("utf-8"), force)
-        typer.echo(str(html_out))
+        if not as_json:
+            typer.echo(str(html_out))
+    raise typer.Exit(1 if changes.changed else 0)
 
 
 @app.command()
@@ -423,7 +464,8 @@ def serve(
     except ModuleNotFoundError as exc:
         if exc.name not in ("fastapi", "starlette", "uvicorn"):
             raise
-        raise UsageError(f'{exc}; install the web extra: pip install "drafter[web]"') from None
+        hint = 'install the web extra: pip install "drafter-press[web]"'
+        raise UsageError(f"{exc}; {hint}") from None
     if house is not None:
         from drafter.houses import find_house
 

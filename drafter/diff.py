@@ -37,6 +37,11 @@ class ReleaseDiff:
     pieces: list[Piece]
 
     @property
+    def changed(self) -> bool:
+        """Whether the two releases differ at all: in a fact, or in the words of the text."""
+        return bool(self.facts) or self.text_changed
+
+    @property
     def text_changed(self) -> bool:
         """Whether the words of the text differ."""
         return any(piece.kind != "equal" for piece in self.pieces)

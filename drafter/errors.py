@@ -38,6 +38,23 @@ class Problem:
         where = self.where()
         return f"{where}: {self.message}" if where else self.message
 
+    def located(self, file: str) -> str:
+        """The problem as compilers and linters print one: `file:line:col: field: message`.
+
+        Editors and CI problem matchers read this form; without a line it is `file: ...`.
+        """
+        place = file
+        if self.line is not None:
+            place += f":{self.line}" + (f":{self.column}" if self.column else "")
+        what = f"{self.field}: {self.message}" if self.field else self.message
+        return f"{place}: {what}"
+
+    def as_dict(self, file: str = "") -> dict[str, object]:
+        """The problem as JSON-ready data (with its file, when given)."""
+        found: dict[str, object] = {"file": file} if file else {}
+        found.update(field=self.field, line=self.line, column=self.column, message=self.message)
+        return found
+
 
 EXIT_INTERNAL = 70
 """The exit status of an error drafter did not mean to raise (a bug)."""
@@ -60,11 +77,15 @@ class InputError(DrafterError):
         super().__init__(self._describe())
 
     def _describe(self) -> str:
+        """A summary line, then one problem a line: `file:line:col: field: message` for a file."""
         head = f"{self.source}: " if self.source else ""
         count = len(self.problems)
         noun = "problem" if count == 1 else "problems"
         lines = [f"{head}{count} {noun} found; nothing was written."]
-        lines += [f"  - {problem}" for problem in self.problems]
+        if self.source:
+            lines += [problem.located(self.source) for problem in self.problems]
+        else:
+            lines += [f"  - {problem}" for problem in self.problems]
         return "\n".join(lines)
 
 

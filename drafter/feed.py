@@ -2,14 +2,20 @@
 
 Each final release of the folder is an entry: its id (a tag URI from the issuer's website
 and the release's date and reference), title, updated (the release's date, or the embargo's
-time), a link to its HTML file and a summary (the opening paragraph). Drafts are left out:
-a feed announces what is published; so are releases whose embargo has not passed yet,
-unless asked for. The feed is deterministic: same folder and embargoes lifted, same bytes.
+time), a link to the HTML file of each of its languages (`hreflang`), its language
+(`xml:lang`) and a summary (the opening paragraph). Drafts are left out: a feed announces
+what is published; so are releases whose embargo has not passed yet, unless asked for.
+The feed links to itself (`rel="self"`) and says its language; its id is the feed's
+address when a base URL is given, else a tag URI from the issuer's website, the year of
+the archive's first release and the issuer, never the folder's name, so that renaming or
+moving the folder does not make readers see a new feed. The feed is deterministic: same
+folder and embargoes lifted, same bytes.
 """
 
 from __future__ import annotations
 
 import logging
+import re
 from datetime import UTC, datetime, time
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -23,6 +29,7 @@ from drafter.series import Entry, read_archive
 __all__ = ["ATOM", "atom_feed", "write_feed"]
 
 ATOM = "http://www.w3.org/2005/Atom"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 logger = logging.getLogger(__name__)
 
 
@@ -32,11 +39,13 @@ def atom_feed(
     *,
     include_embargoed: bool = False,
     now: datetime | None = None,
+    name: str = "feed.xml",
 ) -> bytes:
     """The feed of the folder's final releases, newest first, as UTF-8 XML.
 
-    Links point at each release's HTML file (`2012-07-24_A-350-12.html`), relative to the
-    feed unless `base_url` (an http(s) address, else a UsageError) is given. A release
+    Links point at each release's HTML files (`2012-07-24_A-350-12.html`, a translation's
+    `..._FR.html`), relative to the feed unless `base_url` (an http(s) address, else a
+    UsageError) is given; `name` is the feed's own file name, for its `self` link. A release
     whose embargo has not passed by `now` (default: the current time) is left out, unless
     `include_embargoed`.
     """
@@ -62,8 +71,12 @@ def atom_feed(
     ET.register_namespace("", ATOM)
     feed = ET.Element(_tag("feed"))
     latest = entries[0].release
-    _text(feed, "id", f"tag:{_authority(latest)},{latest.date.year}:{Path(folder).resolve().name}")
+    feed.set(XML_LANG, latest.language)
+    address = urljoin(base_url, name) if base_url else name
+    _text(feed, "id", address if base_url else _feed_tag(entries))
     _text(feed, "title", f"{latest.issuer}: press releases")
+    own = ET.SubElement(feed, _tag("link"))
+    own.attrib.update({"rel": "self", "type": "application/atom+xml", "href": address})
     _text(feed, "updated", _stamp(_updated(latest)))
     _text(ET.SubElement(feed, _tag("author")), "name", latest.issuer)
     _text(feed, "generator", "drafter")
@@ -105,19 +118,30 @@ def _check_base_url(base_url: str) -> None:
 
 
 def _entry(feed: ET.Element, entry: Entry, base_url: str) -> None:
+    from drafter.rendering import language_links
     from drafter.series import release_title
 
     release = entry.release
     element = ET.SubElement(feed, _tag("entry"))
+    element.set(XML_LANG, release.language)
     specific = release.reference.slug if release.reference else release.file_stem
     _text(element, "id", f"tag:{_authority(release)},{release.date.isoformat()}:{specific}")
     _text(element, "title", release_title(release))
     _text(element, "updated", _stamp(_updated(release)))
-    href = f"{release.file_stem}.html"  # as `drafter new` names the release's own language
-    link = ET.SubElement(element, _tag("link"))
-    link.attrib.update({"rel": "alternate", "type": "text/html"})
-    link.set("href", urljoin(base_url, href) if base_url else href)
+    # as `drafter new` names them: the release's own language first, then its translations
+    versions = language_links(release) or [(release.language, f"{release.file_stem}.html")]
+    for code, href in versions:
+        link = ET.SubElement(element, _tag("link"))
+        link.attrib.update({"rel": "alternate", "type": "text/html", "hreflang": code})
+        link.set("href", urljoin(base_url, href) if base_url else href)
     _text(element, "summary", _summary(release))
+
+
+def _feed_tag(entries: list[Entry]) -> str:
+    """The feed's id without a base URL: the issuer's site, its first year, the issuer."""
+    first = min(entries, key=lambda entry: entry.release.date).release
+    issuer = re.sub(r"[^a-z0-9]+", "-", first.issuer.casefold()).strip("-") or "issuer"
+    return f"tag:{_authority(first)},{first.date.year}:{issuer}/press-releases"
 
 
 def _refuse_twins(entries: list[Entry]) -> None:
@@ -187,6 +211,6 @@ def write_feed(
     from drafter.output import write_file
 
     target = Path(out) if out is not None else Path(folder) / "feed.xml"
-    feed = atom_feed(folder, base_url, include_embargoed=include_embargoed)
+    feed = atom_feed(folder, base_url, include_embargoed=include_embargoed, name=target.name)
     write_file(target, feed, force)
     return target

@@ -17,6 +17,7 @@ import re
 from markupsafe import Markup
 
 from drafter.grammar import is_plural, meeting_forms
+from drafter.inflection import polish_talks
 
 __all__ = ["FILTERS", "continued", "holds_compound", "plural_talks", "subject_forms", "tidy"]
 
@@ -41,12 +42,16 @@ def subject_forms(name: str, first: str, second: str, language: str = "en") -> d
     """The name as a subject: `the_subject` with its article, `talks_subject` with the parties.
 
     German has a subject's own case (the nominative), Bulgarian a masculine subject's full
-    article (`диалогът`); the other languages get `the_meeting`, and the talks between the
-    parties as their frames write them.
+    article (`диалогът`); Polish frames make the talks the object of an impersonal verb
+    (`odbyto dialog UE–Chiny ...`): the accusative; the other languages get `the_meeting`,
+    and the talks between the parties as their frames write them.
     """
     the = meeting_forms(name, language)["the_meeting"]
     if language == "bg":
         the = _full_article(name, the)
+    if language == "pl":  # the object of the impersonal odbyto, przeprowadzono: the accusative
+        talks = polish_talks(name, first, second, "accusative")
+        return {"the_subject": the, "talks_subject": talks}
     if language != "de":
         return {"the_subject": the, "talks_subject": f"{first}-{second} {name}"}
     subject = _nominative(the)
@@ -80,11 +85,12 @@ def _nominative(accusative: str) -> str:
 def continued(sentence: str, clause: str | None) -> str:
     """The sentence continued by `clause` after a comma, ending with the clause's full stop.
 
-    A sentence ending in an abbreviation's full stop (Bulgarian `2016 г.`) keeps it.
+    A sentence ending in an abbreviation's full stop (Bulgarian `2016 г.`, Polish `2016 r.`)
+    keeps it.
     """
     if not clause:
         return sentence
-    head = sentence if sentence.endswith(" г.") else sentence.removesuffix(".")
+    head = sentence if sentence.endswith((" г.", " r.")) else sentence.removesuffix(".")
     stop = "" if clause[-1:] in ".!?" else "."
     if isinstance(sentence, Markup):
         return Markup("{}, {}{}").format(Markup(head), clause, stop)  # noqa: S704 - head escaped

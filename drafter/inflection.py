@@ -11,7 +11,9 @@
 - Polish: no articles, but cases: the name in the accusative (`the_meeting`,
   `their_meeting`: sesję plenarną) and in the genitive (`meeting_of`: konsultacji w sprawie
   praw człowieka; `talks_of`: konsultacji UE–Rosja w sprawie praw człowieka), a place after
-  `w` in the locative (w Brukseli, we Wrocławiu), an ordinal in the feminine (piętnastą).
+  `w` in the locative (w Brukseli, we Wrocławiu), an ordinal in the feminine (piętnastą),
+  a month after `w` in the locative (w listopadzie 2013 r.), after another word in the
+  genitive (do końca listopada 2013 r.).
 """
 
 from __future__ import annotations
@@ -225,9 +227,12 @@ def _polish_words(name: str, case: str) -> list[str]:
     return [*group, *rest]
 
 
-def polish_talks(name: str, first: str, second: str) -> str:
-    """The talks as after "runda": the parties after the name's head (konsultacji UE–Rosja ...)."""
-    group, rest = _polish_group(name, "genitive")
+def polish_talks(name: str, first: str, second: str, case: str = "genitive") -> str:
+    """The talks as after "runda": the parties after the name's head (konsultacji UE–Rosja ...).
+
+    In the accusative, the talks an impersonal verb takes: odbyto konsultacje UE–Rosja ...
+    """
+    group, rest = _polish_group(name, case)
     return " ".join([*group, f"{first}\u2013{second}", *rest])
 
 
@@ -296,8 +301,30 @@ _PL_WE = re.compile(r"(?<!\w)([Ww]) (?=[WwFf][^aeiouyąęóAEIOUY])")
 _PL_ZE = re.compile(r"(?<!\w)([Zz]) (?=[ZzSsŚśŻżŹź][^aeiouyąęóAEIOUY])")
 
 
+_PL_MONTHS = {
+    "styczeń": ("styczniu", "stycznia"), "luty": ("lutym", "lutego"),
+    "marzec": ("marcu", "marca"), "kwiecień": ("kwietniu", "kwietnia"),
+    "maj": ("maju", "maja"), "czerwiec": ("czerwcu", "czerwca"),
+    "lipiec": ("lipcu", "lipca"), "sierpień": ("sierpniu", "sierpnia"),
+    "wrzesień": ("wrześniu", "września"), "październik": ("październiku", "października"),
+    "listopad": ("listopadzie", "listopada"), "grudzień": ("grudniu", "grudnia"),
+}  # fmt: skip
+_PL_MONTH = re.compile(rf"(?<!\w)(\S+) ({'|'.join(_PL_MONTHS)})(?= \d)")
+_PL_ROUND = re.compile(r"(?<!\w)((?:\w+ą )+)(?=runda\b)")
+
+
+def _polish_month(match: re.Match[str]) -> str:
+    """CLDR's `listopad 2013` after `w` in the locative, after another word in the genitive."""
+    word, month = match.groups()
+    locative, genitive = _PL_MONTHS[month]
+    return f"{word} {locative if word in ('w', 'W') else genitive}"
+
+
 def _polish_contract(text: str) -> str:
     text = _PL_IN.sub(lambda m: f"{m.group(1)} {_polish_place(m.group(2))}", text)
+    text = _PL_MONTH.sub(_polish_month, text)  # w listopadzie 2013 r., do końca listopada
+    # the catalogue's ordinal (accusative, piętnastą rundę) before `runda`: piętnasta runda
+    text = _PL_ROUND.sub(lambda m: m.group(1).replace("ą ", "a "), text)
     return _PL_ZE.sub(r"\1e ", _PL_WE.sub(r"\1e ", text))
 
 

@@ -47,8 +47,20 @@ def release_files(folder: Path) -> list[Path]:
     )
 
 
-def read_source(source: str | Path | bytes) -> Source:
-    """YAML from a path (a `Path`, or a `str` with no line break), YAML text or bytes."""
+def read_source(
+    source: str | Path | bytes | None = None, *, text: str | bytes | None = None
+) -> Source:
+    """YAML from a path, or from `text` (a str or UTF-8 bytes), which is never taken for a path.
+
+    A positional `str` with a line break, or `bytes`, is read as YAML text too (the older
+    form); any other `str` is a path.
+    """
+    if text is not None:
+        if source is not None:
+            raise UsageError("give either the release file's path or text=, not both")
+        return parse_yaml(decode(text) if isinstance(text, bytes) else text)
+    if source is None:
+        raise UsageError("give the release file's path, or its YAML as text=")
     if isinstance(source, bytes):
         return parse_yaml(decode(source))
     if isinstance(source, str) and "\n" in source:
@@ -57,17 +69,26 @@ def read_source(source: str | Path | bytes) -> Source:
     return parse_yaml(decode(read_bytes(path), str(path)), str(path))
 
 
-def load_release(source: str | Path | bytes, *, house: str | Path | None = None) -> Release:
-    """A validated release from a YAML file path, YAML text or YAML bytes.
+def load_release(
+    source: str | Path | bytes | None = None,
+    *,
+    text: str | bytes | None = None,
+    house: str | Path | None = None,
+) -> Release:
+    """A validated release from a YAML file's path, or from YAML `text` (str or bytes).
 
-    The release is checked against what its house needs: `house` (a name or folder), else
-    the house the release names, else the default house.
+    `load_release("round.yaml")` reads the file; `load_release(text=yaml)` reads the text
+    and never looks for a file. The release is checked against what its house needs:
+    `house` (a name or folder), else the house the release names, else the default house.
     """
-    return load_source(source, house=house)[1]
+    return load_source(source, text=text, house=house)[1]
 
 
 def load_source(
-    source: str | Path | bytes, *, house: str | Path | None = None
+    source: str | Path | bytes | None = None,
+    *,
+    text: str | bytes | None = None,
+    house: str | Path | None = None,
 ) -> tuple[Source, Release, list[Problem]]:
     """The parsed YAML (with each field's line), its validated release, and warnings.
 
@@ -75,8 +96,9 @@ def load_source(
     """
     from drafter.contacts_book import resolve_contacts
 
-    parsed = read_source(source)
-    path = Path(source) if isinstance(source, Path | str) and "\n" not in str(source) else None
+    parsed = read_source(source, text=text)
+    named = text is None and isinstance(source, Path | str) and "\n" not in str(source)
+    path = Path(source) if named and isinstance(source, Path | str) else None
     try:
         warnings = resolve_contacts(parsed, path)
     except InputError as exc:

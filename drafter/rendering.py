@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 __all__ = [
     "DEFAULT_PDF_VARIANT",
     "PDF_VARIANTS",
+    "language_links",
     "output_paths",
     "render",
     "render_all",
@@ -193,6 +194,7 @@ def render_all(
     chosen = _house(templates, house, release)
     writers = _writers(formats, pdf_variant)
     translation = language if language and language != release.language else None
+    versions = language_links(release)
     final = release.status == "final"  # never half English: a message missing refuses it
     wording = Wording(chosen, language or release.language, warn=not final)
     if release.translations or translation or release.language != "en":
@@ -206,7 +208,7 @@ def render_all(
     except InputError as exc:
         raise locate(exc, source, translation) from None
     with time_limit(timeout):
-        html = render_html(release, chosen, wording)
+        html = render_html(release, chosen, wording, versions)
         if final:
             _refuse_missing(wording, source, translation)
         check_marked(release, html, chosen.name)
@@ -232,6 +234,14 @@ def output_paths(
     code (`DIR/2012-07-24_A-350-12_FR.pdf`).
     """
     return {fmt: out_dir / f"{output_stem(release, language)}.{fmt}" for fmt in formats}
+
+
+def language_links(release: Release) -> list[tuple[str, str]]:
+    """Each language of a release with the name of its HTML file; none for one language."""
+    languages = release.languages
+    if len(languages) < 2:
+        return []
+    return [(code, f"{output_stem(release, code)}.html") for code in languages]
 
 
 def output_stem(release: Release, language: str | None = None) -> str:

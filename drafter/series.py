@@ -41,7 +41,7 @@ class FileProblem:
     problem: Problem
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.problem}"
+        return self.problem.located(str(self.path))
 
 
 def series_key(release: Release) -> tuple[str, ...]:
@@ -160,7 +160,7 @@ class SeriesError(InputError):
         count = len(self.file_problems)
         noun = "problem" if count == 1 else "problems"
         lines = [f"{self.source}: {count} {noun} found in the archive."]
-        return "\n".join([*lines, *(f"  - {found}" for found in self.file_problems)])
+        return "\n".join([*lines, *(str(found) for found in self.file_problems)])
 
 
 def read_archive(folder: str | Path) -> Archive:

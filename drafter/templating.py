@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -74,11 +74,18 @@ def _emblem_svg(label: str) -> Markup:
     return Markup(svg(label))  # noqa: S704 - drafter's own markup; svg() escapes the label
 
 
-def render_html(release: Release, house: House, wording: Wording | None = None) -> str:
+def render_html(
+    release: Release,
+    house: House,
+    wording: Wording | None = None,
+    language_versions: Sequence[tuple[str, str]] = (),
+) -> str:
     """The release as the house's semantic HTML document.
 
     `wording` (the release's language's) records the messages its catalogue lacks; by
-    default they are warned of.
+    default they are warned of. `language_versions` are the (language, HTML file name) of
+    every language version of the release, for the page's `hreflang` links; none for a
+    release in one language.
     """
     from drafter.catalogues import Wording
     from drafter.layout import house_layout
@@ -97,6 +104,7 @@ def render_html(release: Release, house: House, wording: Wording | None = None) 
             layout=house_layout(house.config),
             grammar=grammar,
             publication=publication,
+            language_versions=[{"lang": code, "href": href} for code, href in language_versions],
             **wording.callables(),
         )
         html = bounded_join(chunks, f"the template {name}")

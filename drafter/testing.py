@@ -4,7 +4,7 @@
 and DOCX and returns what it found wrong (an empty list when all is well): a release the
 house refuses or fails on, and any word one format shows that another does not. The text
 readers here (`html_blocks`, `docx_blocks`, `pdf_text`) read the files back independently
-of the writers. The PDF is read with pypdf: `pip install "drafter[testing]"`.
+of the writers. The PDF is read with pypdf: `pip install "drafter-press[testing]"`.
 """
 
 from __future__ import annotations

@@ -79,7 +79,7 @@ def test_invalid_input_exits_1_names_field_and_line_and_writes_nothing(
     line = next(n for n, t in enumerate(text.splitlines(), 1) if "Michael.Mann-at-eeas" in t)
     code, out, err = run(capsys, "new", str(release))
     assert code == 1
-    assert "contacts.people[0].email" in err and f"line {line}" in err
+    assert f"{release}:{line}:" in err and ": contacts.people[0].email: " in err
     assert "Traceback" not in err and out == ""
     assert list(release.parent.iterdir()) == [release]
 

@@ -164,7 +164,7 @@ def test_drafter_diff_writes_the_page_and_keeps_an_existing_one(
     folder = archive(tmp_path / "a", R15, R16)
     out = tmp_path / "changes.html"
     code, stdout, _ = run(capsys, "diff", str(folder / R15), str(folder / R16), "--html", str(out))
-    assert code == 0 and "meeting.round: 15 -> 16" in stdout and str(out) in stdout
+    assert code == 1 and "meeting.round: 15 -> 16" in stdout and str(out) in stdout  # differ
     assert "civil_society.meetings: added 2012-11-22" in stdout
     assert "<ins>sixteenth</ins>" in out.read_text(encoding="utf-8")
     code, _, err = run(capsys, "diff", str(folder / R15), str(folder / R16), "--html", str(out))
@@ -264,7 +264,7 @@ def test_the_reference_round_from_draft_to_sent_and_published(tmp_path: Path, ca
         encoding="utf-8",
     )
     code, out, _ = run(capsys, "diff", str(first), str(approved))
-    assert code == 0 and "status: draft -> final" in out and "embargo: (none) -> 2012-07-24" in out
+    assert code == 1 and "status: draft -> final" in out and "embargo: (none) -> 2012-07-24" in out
     assert "[-an open-] {+a frank+}" in out
 
     code, out, _ = run(capsys, "new", str(approved), "--html", "--eml", "--txt", "--lang", "en")

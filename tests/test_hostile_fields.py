@@ -64,7 +64,7 @@ def test_a_character_the_pdf_fonts_lack_is_refused_at_its_line(tmp_path: Path, c
     code, _, err = run(capsys, "new", "--pdf", "--out", str(tmp_path / "out"), str(release))
     assert code == 1, err
     assert f"{release}: 1 problem" in err
-    assert f"place (line {line}, column 1): the PDF fonts cannot draw" in err
+    assert f":{line}:1: place: the PDF fonts cannot draw" in err
     assert not (tmp_path / "out").exists()
 
 
@@ -79,7 +79,7 @@ def test_a_character_the_fonts_lack_in_a_translation_is_refused_at_its_line(
     args = ["new", "--pdf", "--lang", "fr", "--out", str(tmp_path / "out"), str(release)]
     code, _, err = run(capsys, *args)
     assert code == 1, err
-    assert f"issuer (line {line}, column 5): the PDF fonts cannot draw" in err
+    assert f":{line}:5: translations.fr.issuer: the PDF fonts cannot draw" in err
 
 
 PLACE_LINE = TEXT[: TEXT.index(PLACE)].count("\n") + 1

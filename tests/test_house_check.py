@@ -52,7 +52,7 @@ def test_an_example_the_house_refuses_is_reported(tmp_path: Path) -> None:
     text = (EXAMPLES / "eeas-web" / "eu-belarus-2017-07-20.yaml").read_text(encoding="utf-8")
     bad.write_text(text.replace('"170720_16"', '"16"'), encoding="utf-8")
     (problem,) = check_house("eeas-web", [bad])
-    assert problem.startswith(f"{bad}: ") and 'identifier (line 11, column 1): "16"' in problem
+    assert problem.startswith(f"{bad}: ") and ':11:1: identifier: "16"' in problem
 
 
 def test_no_examples_is_a_problem() -> None:

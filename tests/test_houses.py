@@ -161,12 +161,12 @@ def test_an_unknown_house_in_the_yaml_is_an_input_problem_with_its_line(
     release = _copy(BELARUS, tmp_path, ("house: eeas-web", "house: eeas-webb"))
     code, _, err = run(capsys, "validate", str(release))
     assert code == 1
-    assert "house (line 5, column 1): there is no house format called 'eeas-webb'" in err
+    assert ":5:1: house: there is no house format called 'eeas-webb'" in err
 
 
 def test_a_house_name_in_the_yaml_is_not_a_path(tmp_path: Path) -> None:
     release = _copy(BELARUS, tmp_path, ("house: eeas-web", "house: ../elsewhere"))
-    with pytest.raises(InputError, match=r"house \(line 5.*is not a house name"):
+    with pytest.raises(InputError, match=r":5:1: house: .*is not a house name"):
         drafter.load_release(release)
 
 

@@ -116,9 +116,9 @@ def test_new_refuses_a_final_release_and_writes_nothing(tmp_path: Path, capsys: 
     assert code == 1
     assert f"{source}: 2 problems found; nothing was written." in err
     line = line_of(FULL_TEXT, "  fr:")
-    expected = f"translations.fr (line {line}, column 3): 'P R E S S' has no translation in the fr"
+    expected = f":{line}:3: translations.fr: 'P R E S S' has no translation in the fr"
     assert expected in err
-    assert f"status (line {line_of(FULL_TEXT, 'status: final')}, column 1): is final" in err
+    assert f":{line_of(FULL_TEXT, 'status: final')}:1: status: is final" in err
     assert "WARNING" not in err
     assert not out.exists() or list(out.iterdir()) == []
 
@@ -138,9 +138,10 @@ def test_the_server_refuses_it_as_the_release_s_problem_at_its_fields() -> None:
         drafted = client.post("/api/render?format=html&language=pt", json=data)
     assert refused.status_code == 422
     problems = [(problem["field"], problem["message"]) for problem in refused.json()["problems"]]
-    # the server renders the version it made: its language is the version's own
+    # the server renders the whole release in the language asked for, as `drafter new` does:
+    # the problems are at the translation's field
     eu = "'the European Union' (context 'EU') has no translation in the pt catalogue"
-    assert problems[0] == ("language", eu)  # printed in English in the version the server made
-    assert ("language", "'P R E S S' has no translation in the pt catalogue") in problems
+    assert problems[0] == ("translations.pt", eu)
+    assert ("translations.pt", "'P R E S S' has no translation in the pt catalogue") in problems
     assert problems[-1][0] == "status"
     assert drafted.status_code == 200 and "P R E S S" in drafted.text

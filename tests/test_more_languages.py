@@ -231,6 +231,13 @@ def test_a_meeting_s_name_takes_the_language_s_article_and_case(
         # a place the translator declined is left as written
         ("pl", "w Unii Europejskiej i w Stanach Zjednoczonych", "w Unii Europejskiej i w Stanach"),
         ("pl", "w Brukseli, w Moskwie, w Nowym Jorku", "w Brukseli, w Moskwie, w Nowym Jorku"),
+        # CLDR's month and year (listopad 2013) as the preposition before it asks
+        ("pl", "w listopad 2013 r., w wrzesień 2014 r.", "w listopadzie 2013 r., we wrześniu"),
+        ("pl", "do końca luty 2014 r.", "do końca lutego 2014 r."),
+        ("pl", "30 listopada 2016 r., w 2013 r.", "30 listopada 2016 r., w 2013 r."),
+        # the ordinal in the catalogue's accusative before runda in the nominative
+        ("pl", "Dwudziestą pierwszą runda dialogu", "Dwudziesta pierwsza runda dialogu"),
+        ("pl", "przeprowadziły piętnastą rundę", "przeprowadziły piętnastą rundę"),
     ],
 )
 def test_prepositions_join_their_article_and_take_their_case(

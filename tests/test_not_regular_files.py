@@ -113,7 +113,7 @@ def test_contacts_file_that_is_a_pipe_is_refused_naming_the_field(
     os.mkfifo(tmp_path / "c.yaml")
     code, _, err = run(capsys, "validate", str(release))
     assert code == 1, err
-    assert f"contacts_file (line {line})" in err and "is a named pipe" in err
+    assert f":{line}: contacts_file: " in err and "is a named pipe" in err
 
 
 @pytest.mark.parametrize("command", ["validate", "check"])

@@ -54,7 +54,7 @@ def test_a_missing_round_is_reported_with_file_field_and_line(tmp_path: Path, ca
     code, out, err = run(capsys, "series", str(folder))
     assert code == 1
     assert "2011-11-29" in out and "2012-12-04" in out  # the listing comes all the same
-    expected = f"{folder / R16}: meeting.round (line {line}, column 3): round 16 follows round 14"
+    expected = f"{folder / R16}:{line}:3: meeting.round: round 16 follows round 14"
     assert expected in err
     assert "round 15 is missing from the archive" in err
 
@@ -187,7 +187,7 @@ def test_a_file_that_is_not_a_valid_release_is_a_problem_of_the_archive(
     code, out, err = run(capsys, "series", str(folder))
     assert code == 1
     assert "EU-Russia human rights consultations: 1 round" in out
-    assert f"{folder / 'draft.yaml'}: line 3" in err and "YAML syntax error" in err
+    assert f"{folder / 'draft.yaml'}:3" in err and "YAML syntax error" in err
     assert "notes.txt" not in err
 
 

@@ -403,7 +403,7 @@ def test_serve_without_the_web_extra_says_how_to_install_it(
     monkeypatch.delitem(sys.modules, "drafter.web.app", raising=False)
     status, out, err = run(capsys, "serve", str(REFERENCE_YAML))
     assert status == 2
-    assert 'pip install "drafter[web]"' in err
+    assert 'pip install "drafter-press[web]"' in err
     assert out == ""
 
 

@@ -68,7 +68,7 @@ def test_an_identifier_too_long_for_a_file_name_is_named(tmp_path: Path, capsys:
     out = tmp_path / "out"
     code, _, err = run(capsys, "new", "--html", "--lang", "en", "--out", str(out), str(release))
     assert code == 1, err
-    assert f"identifier (line {line}, column 1): is too long to name the files" in err
+    assert f":{line}:1: identifier: is too long to name the files" in err
     assert not out.exists()
 
 

@@ -261,10 +261,10 @@ async def _render_file(
     started = time.perf_counter()
     release = await _release_in(request)
     name = f"{release.file_stem}.yaml"
+    code = _language_code(release, language) if fmt != "yaml" else None
     if fmt != "yaml":
-        name = f"{output_stem(release, language and language.lower())}.{fmt}"
-        release = _in_language(release, language)
-    content = await _render(request, release, fmt, request.app.state.house)
+        name = f"{output_stem(release, code)}.{fmt}"
+    content = await _render(request, release, fmt, request.app.state.house, code)
     elapsed = (time.perf_counter() - started) * 1000
     headers = {
         "content-disposition": content_disposition(name),
@@ -314,27 +314,31 @@ def _release(data: Any) -> Release:  # noqa: ANN401 - any JSON value
     return validate_release(data if isinstance(data, dict) else Source(data))
 
 
-def _in_language(release: Release, language: str | None) -> Release:
-    """The release's version in `language` (a UsageError for one it has not)."""
-    from drafter.languages import language_version
-
+def _language_code(release: Release, language: str | None) -> str:
+    """The code of the language asked for (a UsageError for one the release has not)."""
     code = (language or release.language).lower()
     require_languages(release, [code])
-    local = release.translations or release.language != "en"  # the EU's names in it
-    return language_version(release, code) if local else release
+    return code
 
 
-async def _render(request: Request, release: Release, fmt: str, house: str | None) -> bytes:
-    """The file: HTML and YAML here (off the loop), PDF and DOCX by a worker."""
+async def _render(
+    request: Request, release: Release, fmt: str, house: str | None, language: str | None = None
+) -> bytes:
+    """The file in `language`: HTML and YAML here (off the loop), PDF and DOCX by a worker.
+
+    The whole release goes to the renderer, as `drafter new` renders it, so the files are
+    the same (a language version's page links its other languages).
+    """
     if fmt == "html":
-        html: bytes = await _off(request, partial(render, house=house), release, "html")
+        page = partial(render, house=house, language=language)
+        html: bytes = await _off(request, page, release, "html")
         return html
     if fmt == "yaml":
         text: str = await _off(request, release_yaml, release)
         return text.encode("utf-8")
     pool: RenderPool = request.app.state.pool
     pool.admit()
-    outputs = await run_in_threadpool(pool.render, release, [fmt], house)
+    outputs = await run_in_threadpool(pool.render, release, [fmt], house, language)
     return outputs[fmt]
 
 

@@ -44,8 +44,8 @@ class RenderTimeout(LimitError):
     """A render ran over the pool's time limit; its worker was killed and replaced."""
 
 
-Job = tuple[Release, tuple[str, ...], str | Path | None]
-"""What a worker renders: the release, the formats, and the house (None: the release's)."""
+Job = tuple[Release, tuple[str, ...], str | Path | None, str | None]
+"""What a worker renders: the release, the formats, the house and the language (None: its own)."""
 
 
 class _Worker:
@@ -129,9 +129,11 @@ def _serve(conn: Connection, templates: str | Path | None, folder: Path) -> None
 
     load_house(templates)  # the default house's files, read once before the first job
     while (job := conn.recv()) is not None:
-        release, formats, house = job
+        release, formats, house, language = job
         try:
-            outputs = render_all(release, formats, templates=templates, house=house)
+            outputs = render_all(
+                release, formats, templates=templates, house=house, language=language
+            )
             conn.send(("ok", outputs))
         except InputError as exc:
             conn.send(("input", [astuple(problem) for problem in exc.problems]))
@@ -194,11 +196,15 @@ class RenderPool:
             self._pending += 1
 
     def render(
-        self, release: Release, formats: Sequence[str], house: str | Path | None = None
+        self,
+        release: Release,
+        formats: Sequence[str],
+        house: str | Path | None = None,
+        language: str | None = None,
     ) -> dict[str, bytes]:
         """Render on the next free worker (blocking); call `admit` first.
 
-        `house` is as for `render_all`: by default the release's own, else eu-press.
+        `house` and `language` are as for `render_all`: by default the release's own.
 
         Raises what `render_all` raises (InputError with its problems, LimitError when the
         time limit is hit).
@@ -206,7 +212,7 @@ class RenderPool:
         try:
             worker = self._idle.get()
             try:
-                answer = worker.call((release, tuple(formats), house), self.timeout)
+                answer = worker.call((release, tuple(formats), house, language), self.timeout)
             finally:
                 self._idle.put(worker)
         finally:

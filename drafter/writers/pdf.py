@@ -1,7 +1,8 @@
 """The PDF writer: the house's HTML laid out on A4 by WeasyPrint with the house's print CSS.
 
 The PDF is tagged PDF/UA-1 by default (title, language, structure, alternative text), or
-a PDF/A level when asked; see `pdf_tags` for what drafter adds to WeasyPrint's tags.
+a PDF/A level when asked, through WeasyPrint's own options; `pdf_tags` adds what WeasyPrint's
+tags leave out, by reading its PDF back (pikepdf), never by changing WeasyPrint.
 WeasyPrint may read only the house's own files (stylesheets, fonts, images), found through
 the house's search path; any other address, local or remote, stops the render.
 """
@@ -92,7 +93,6 @@ def _print_css(house: House) -> CSS:
 
 def warm_up(house: House | None = None) -> None:
     """Set up WeasyPrint's fonts (and the house's print stylesheet) before the first PDF."""
-    pdf_tags.install()
     _font_config()
     if house is not None:
         _print_css(house)
@@ -117,11 +117,11 @@ def write_pdf(html: str, house: House, *, variant: str = DEFAULT_PDF_VARIANT) ->
     check_pdf_variant(variant)
     when = source_date()
     fetcher = HouseFetcher(house)
-    source = HTML(string=html, base_url=house.dirs[-1].as_uri() + "/", url_fetcher=fetcher)
+    base = house.dirs[-1].as_uri() + "/"
+    source = HTML(string=pdf_tags.for_weasyprint(html), base_url=base, url_fetcher=fetcher)
     options = {"pdf_variant": variant, "pdf_tags": True}
-    pdf_tags.install()
     try:
-        with fixed_font_timestamps(), pdf_tags.structure_finisher() as finisher:
+        with fixed_font_timestamps():
             document = source.render(
                 stylesheets=[_print_css(house)], font_config=_font_config(), **options
             )
@@ -130,7 +130,6 @@ def write_pdf(html: str, house: House, *, variant: str = DEFAULT_PDF_VARIANT) ->
             meta.generator = creator(meta.custom) or meta.generator
             meta.custom = pdf_info(meta.custom)
             pdf = document.write_pdf(
-                finisher=finisher,
                 pdf_identifier=_identifier(html, variant, when),
                 custom_metadata=True,
                 **options,
@@ -138,7 +137,7 @@ def write_pdf(html: str, house: House, *, variant: str = DEFAULT_PDF_VARIANT) ->
     except FatalURLFetchingError as exc:
         cause = exc.__cause__ or exc
         raise TemplateError(f"the PDF could not be made: {cause}") from None
-    return bytes(pdf)
+    return pdf_tags.complete(bytes(pdf))
 
 
 def _date(document: Document, when: datetime | None) -> None:

@@ -1,158 +1,149 @@
 """What drafter adds to WeasyPrint's PDF tags so that the house's PDF meets PDF/UA-1.
 
-WeasyPrint (70) tags the document's body, but not what it draws in the page margins: the
-first page's footer (the house's contacts, a running element in a margin box) would be
-untagged content, and the page numbers would be tagged content outside the structure tree.
-It also takes an inline SVG's alternative text only from a <title>, which the house does
-not use (a <title> would be read out as text by tools that ignore SVG). So drafter:
+WeasyPrint (`pdf_tags=True`) tags the document's body, but not what it draws in the page
+margins: it marks their content and maps it in the parent tree, yet links the structure it
+builds for them nowhere. The first page's footer (the house's contacts, a running element in
+a margin box) would be unreachable for a screen reader, and the page numbers would be tagged
+content outside the structure tree. It also takes an inline SVG's alternative text only from
+a <title>, which the house's HTML leaves out (tools that ignore SVG would read it out as text).
 
-- tags a margin box that holds document content (a running element) like the body, and
-  puts it at the end of the structure: the PDF reads header, body, then footer;
-- marks a margin box of generated content only (page numbers) as a pagination artifact;
-- gives an inline SVG's Figure its accessible name (aria-label) as alternative text.
+So drafter, through public interfaces only and for its own PDFs only:
 
-`install` hooks this into two WeasyPrint functions, once; `structure_finisher` must be
-passed as WeasyPrint's `finisher` to place the footer. The tests read the tags back.
+- `for_weasyprint` gives the HTML WeasyPrint lays out a <title> in each inline SVG that has
+  an accessible name (aria-label), which WeasyPrint takes as the Figure's alternative text;
+- `complete` reads WeasyPrint's PDF with pikepdf, links a margin box's structure that holds
+  document content (it has headings, paragraphs or links) at the end of the document, so the
+  PDF reads header, body, then footer, and turns a margin box of generated text only (page
+  numbers) into a pagination artifact. The tests read the tags back.
 """
 
 from __future__ import annotations
 
-import contextlib
-import logging
-import threading
-from collections.abc import Callable, Iterator
-from contextvars import ContextVar
-from typing import Any
+import io
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 
-import pydyf  # type: ignore[import-untyped]
-import weasyprint
-import weasyprint.draw
-import weasyprint.pdf.tags
-from weasyprint.document import Document
-from weasyprint.formatting_structure import boxes
-from weasyprint.layout.absolute import AbsolutePlaceholder
-from weasyprint.pdf.stream import Stream
-from weasyprint.stacking import StackingContext
+import pikepdf
 
-__all__ = ["install", "structure_finisher"]
+__all__ = ["complete", "for_weasyprint"]
 
-logger = logging.getLogger(__name__)
-_SVG = "{http://www.w3.org/2000/svg}svg"
-Finisher = Callable[[Document, pydyf.PDF], None]
-
-# (parent, element) of each margin box's structure, while a PDF is written
-_deferred: ContextVar[list[tuple[pydyf.Dictionary, pydyf.Dictionary]] | None] = ContextVar(
-    "drafter_deferred_tags", default=None
+# An inline SVG's start tag with its accessible name, not followed by a <title> already.
+_NAMED_SVG = re.compile(
+    r"""(<svg\b[^>]*?\saria-label=(["'])(.*?)\2[^>]*(?<!/)>)(?!\s*<title\b)""",
+    re.IGNORECASE | re.DOTALL,
 )
-_install_lock = threading.Lock()
-_installed = False
-_originals: dict[str, Any] = {}  # WeasyPrint's own functions, called by drafter's
+# Structure types a margin box's generated text (counter(page), string()) is tagged with.
+_GENERATED = {"/NonStruct", "/Span"}
 
 
-def install() -> None:
-    """Hook drafter's tagging into WeasyPrint (once per process), if it is WeasyPrint 70's."""
-    global _installed
-    with _install_lock:
-        if _installed:
-            return
-        _installed = True
-        tree = getattr(weasyprint.pdf.tags, "_build_box_tree", None)
-        draw = getattr(weasyprint.draw, "draw_stacking_context", None)
-        if tree is None or draw is None:
-            logger.warning(
-                "WeasyPrint %s is not the one drafter's PDF tags were made for (70): the "
-                "first page's footer may be left untagged",
-                weasyprint.__version__,
-            )
-            return
-        _originals.update(tree=tree, draw=draw)
-        weasyprint.pdf.tags._build_box_tree = _box_tree
-        weasyprint.draw.draw_stacking_context = _draw_stacking_context
+def for_weasyprint(html: str) -> str:
+    """The HTML with each named inline SVG's aria-label also as its <title>, for WeasyPrint."""
+    return _NAMED_SVG.sub(lambda found: f"{found[1]}<title>{found[3]}</title>", html)
 
 
-@contextlib.contextmanager
-def structure_finisher() -> Iterator[Finisher]:
-    """A WeasyPrint finisher that appends the margin boxes' structure after the body's."""
-    found: list[tuple[pydyf.Dictionary, pydyf.Dictionary]] = []
-    token = _deferred.set(found)
+@dataclass
+class _Loose:
+    """A structure element WeasyPrint made but did not link, and the content it marks."""
 
-    def finish(document: Document, pdf: pydyf.PDF) -> None:
-        del document, pdf
-        for parent, element in found:
-            parent["K"].append(element.reference)
-
-    try:
-        yield finish
-    finally:
-        _deferred.reset(token)
+    element: pikepdf.Object
+    page: int
+    marks: list[tuple[int, int]] = field(default_factory=list)  # (page, MCID)
 
 
-def holds_content(box: boxes.MarginBox) -> bool:
-    """Whether a margin box shows document content (a running element), not generated text."""
-    return any(child.element is not None for child in box.children)
+def complete(data: bytes) -> bytes:
+    """WeasyPrint's tagged PDF with the margin boxes' structure placed, or as it was."""
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        root = pdf.Root.get("/StructTreeRoot")
+        if root is None:
+            return data
+        (document,) = _kids(root)
+        loose = _loose_elements(pdf, root, document)
+        if not loose:
+            return data
+        artifacts: dict[int, set[int]] = {}
+        for item in sorted(loose, key=lambda item: (item.page, item.element.objgen)):
+            if _holds_structure(item.element):
+                document.K.append(item.element)
+            else:
+                for page, mcid in item.marks:
+                    artifacts.setdefault(page, set()).add(mcid)
+        _unmap(root, artifacts)
+        for page, mcids in artifacts.items():
+            _as_artifacts(pdf, pdf.pages[page], mcids)
+        out = io.BytesIO()
+        pdf.save(out, deterministic_id=True)
+        return out.getvalue()
 
 
-def _box_tree(
-    box: boxes.Box, parent: pydyf.Dictionary, *args: object
-) -> Iterator[pydyf.Dictionary]:
-    """WeasyPrint's structure of `box`, with margin boxes and SVG figures handled."""
-    if isinstance(box, boxes.MarginBox):
-        yield from _margin_tree(box, parent, *args)
-        return
-    for element in _originals["tree"](box, parent, *args):
-        _name_figure(element, box)
-        yield element
+def _kids(element: pikepdf.Object) -> list[pikepdf.Object]:
+    kids = element.get("/K")
+    if kids is None:
+        return []
+    return list(kids) if isinstance(kids, pikepdf.Array) else [kids]
 
 
-def _margin_tree(
-    box: boxes.MarginBox, parent: pydyf.Dictionary, *args: object
-) -> Iterator[pydyf.Dictionary]:
-    """The structure of a margin box's content; deferred to the end while drafter writes."""
-    if not holds_content(box):
-        return  # drawn as an artifact, so nothing in it was tagged
-    elements = [element for child in box.children for element in _box_tree(child, parent, *args)]
-    deferred = _deferred.get()
-    if deferred is None:
-        yield from elements
-    else:
-        deferred.extend((parent, element) for element in elements)
+def _page_arrays(root: pikepdf.Object) -> Iterator[tuple[int, pikepdf.Array]]:
+    """Each page's MCID-to-element array of the parent tree (WeasyPrint writes a flat one)."""
+    nums = root.ParentTree.Nums
+    for index in range(0, len(nums), 2):
+        value = nums[index + 1]
+        if isinstance(value, pikepdf.Array):
+            yield int(nums[index]), value
 
 
-def _name_figure(element: pydyf.Dictionary, box: boxes.Box) -> None:
-    """An inline SVG's aria-label as its Figure's alternative text."""
-    if isinstance(box, AbsolutePlaceholder):
-        box = box._box
-    if element.get("S") != "/Figure" or "Alt" in element or box.element is None:
-        return
-    label = box.element.get("aria-label") if box.element.tag == _SVG else None
-    if label:
-        element["Alt"] = pydyf.String(label)
+def _loose_elements(
+    pdf: pikepdf.Pdf, root: pikepdf.Object, document: pikepdf.Object
+) -> list[_Loose]:
+    """The top elements that mark content but that the document does not reach."""
+    linked = {kid.objgen for kid in _kids(document)}
+    found: dict[tuple[int, int], _Loose] = {}
+    for page, elements in _page_arrays(root):
+        for mcid, element in enumerate(elements):
+            if not isinstance(element, pikepdf.Dictionary):
+                continue
+            top: pikepdf.Object = element
+            while top.get("/P") is not None and top.P.objgen != document.objgen:
+                top = top.P
+            if top.get("/P") is None or top.objgen in linked:
+                continue
+            item = found.setdefault(top.objgen, _Loose(top, page))
+            item.marks.append((page, mcid))
+    return list(found.values())
 
 
-def _context_holds_content(context: StackingContext) -> bool:
-    """Whether a stacking context draws document content, in itself or in one it holds.
-
-    A running element is positioned, so it is drawn as a stacking context of its own.
-    """
-    if any(box.element is not None for box in (*context.box.children, *context.block_level_boxes)):
+def _holds_structure(element: pikepdf.Object) -> bool:
+    """Whether an element, or one inside it, is more than generated text (or has a link)."""
+    if str(element.get("/S", "")) not in _GENERATED:
         return True
-    nested = (
-        *context.negative_z_contexts,
-        *context.zero_z_contexts,
-        *context.positive_z_contexts,
-        *context.float_contexts,
+    return any(
+        isinstance(kid, pikepdf.Dictionary) and ("/S" not in kid or _holds_structure(kid))
+        for kid in _kids(element)
     )
-    return any(inner.box.element is not None or _context_holds_content(inner) for inner in nested)
 
 
-def _draw_stacking_context(stream: Stream, context: StackingContext) -> None:
-    """Draw as WeasyPrint does, but generated margin content (page numbers) as an artifact."""
-    if not isinstance(context.box, boxes.MarginBox) or _context_holds_content(context):
-        _originals["draw"](stream, context)
-        return
-    with stream.artifact():
-        tags, stream._tags = stream._tags, None  # nothing inside is tagged content
-        try:
-            _originals["draw"](stream, context)
-        finally:
-            stream._tags = tags
+def _unmap(root: pikepdf.Object, artifacts: dict[int, set[int]]) -> None:
+    """Take artifacts' MCIDs out of the parent tree (trailing ones dropped, others null)."""
+    for page, elements in _page_arrays(root):
+        gone = artifacts.get(page, set())
+        for mcid in gone:
+            elements[mcid] = None
+        while len(elements) and len(elements) - 1 in gone:
+            del elements[len(elements) - 1]
+
+
+def _as_artifacts(pdf: pikepdf.Pdf, page: pikepdf.Page, mcids: set[int]) -> None:
+    """Mark the content of `mcids` on `page` as an artifact instead of tagged content."""
+    instructions = []
+    for instruction in pikepdf.parse_content_stream(page):
+        operands = list(instruction.operands)
+        if (
+            str(instruction.operator) == "BDC"
+            and isinstance(operands[-1], pikepdf.Dictionary)
+            and int(operands[-1].get("/MCID", -1)) in mcids
+        ):
+            instruction = pikepdf.ContentStreamInstruction(
+                [pikepdf.Name.Artifact], pikepdf.Operator("BMC")
+            )
+        instructions.append(instruction)
+    page.obj.Contents = pdf.make_stream(pikepdf.unparse_content_stream(instructions))
