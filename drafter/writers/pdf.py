@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import mimetypes
+import os
 import shutil
 from datetime import datetime
 from functools import lru_cache
@@ -76,8 +77,18 @@ class HouseFetcher(URLFetcher):  # type: ignore[misc]
 
 @lru_cache(maxsize=1)
 def _font_config() -> FontConfiguration:
-    """One font configuration per process: building it is most of WeasyPrint's set-up."""
+    """One font configuration per process: building it is most of WeasyPrint's set-up.
+
+    A process forked after it was built (a warm helper) shares it, and its folder, with its
+    parent: the folder is the parent's to remove (`_FONTS_OWNER`).
+    """
+    global _FONTS_OWNER
+    _FONTS_OWNER = os.getpid()
     return FontConfiguration()
+
+
+_FONTS_OWNER = 0
+"""The process that built the cached font configuration (and owns its folder)."""
 
 
 @lru_cache(maxsize=16)
@@ -102,9 +113,10 @@ def forget_fonts() -> None:
     """Remove the fonts WeasyPrint copied to a temporary folder, and forget the cached set-up.
 
     For a process about to end with `os._exit`, which skips the font configuration's own
-    clean-up (its `__del__`). The next PDF sets WeasyPrint up again.
+    clean-up (its `__del__`). A forked process leaves its parent's folder alone. The next PDF
+    sets WeasyPrint up again.
     """
-    if _font_config.cache_info().currsize:
+    if _font_config.cache_info().currsize and os.getpid() == _FONTS_OWNER:
         folder = getattr(_font_config(), "_folder", None)  # WeasyPrint's, made on first use
         if folder:
             shutil.rmtree(folder, ignore_errors=True)
