@@ -17,10 +17,11 @@ import logging
 import os
 import re
 import shutil
+import signal
 import stat
 import tempfile
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -77,13 +78,31 @@ def write_files(files: Iterable[tuple[Path, bytes]], force: bool = False) -> Non
         check_writable(path, force)
     remove_stale(path for path, _ in wanted)
     staged: list[_Staged] = []
+    with _interrupts_held():
+        try:
+            for path, data in wanted:
+                staged.append(_stage(path, data))
+            _commit(staged, force)
+        finally:
+            for each in staged:
+                _unlink(each.temp)
+
+
+@contextlib.contextmanager
+def _interrupts_held() -> Iterator[None]:
+    """SIGINT and SIGTERM held back while a set is written: they come before it or after it.
+
+    A signal between making a temporary file and recording it would leave that file behind;
+    held, it is delivered (and handled as usual) once the set is whole or put back.
+    """
+    if not hasattr(signal, "pthread_sigmask"):  # pragma: no cover - Windows
+        yield
+        return
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
     try:
-        for path, data in wanted:
-            staged.append(_stage(path, data))
-        _commit(staged, force)
+        yield
     finally:
-        for each in staged:
-            _unlink(each.temp)
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 @dataclass
