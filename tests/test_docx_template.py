@@ -137,3 +137,22 @@ def test_a_template_that_is_not_a_word_file_is_refused(tmp_path: Path, capsys: C
     code, _, err = run(capsys, *args, "--docx-template", str(template))
     assert code != 0 and "office.dotx" in err and "Word" in err
     assert not (tmp_path / "out").exists() or not list((tmp_path / "out").iterdir())
+
+
+def test_a_changed_template_is_read_again(tmp_path: Path) -> None:
+    """The house's empty document is made once per template content, not once per path."""
+    template = office_template(tmp_path / "office.docx")
+    house = tmp_path / "office-house"
+    house.mkdir()
+    (house / "house.toml").write_text(
+        f'name = "office"\nextends = "eu-press"\n\n[docx]\ntemplate = "{template}"\n',
+        encoding="utf-8",
+    )
+    before = drafter.render(_own(), "docx", house=house)
+    edited = docx.Document(str(template))
+    edited.sections[0].header.paragraphs[0].text = "Office of the Spokesperson"
+    edited.save(str(template))
+    after = drafter.render(_own(), "docx", house=house)
+    assert docx_blocks(before)[0] == HEADER
+    assert docx_blocks(after)[0] == "Office of the Spokesperson"
+    assert docx_blocks(after)[1:] == docx_blocks(before)[1:]
