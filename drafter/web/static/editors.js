@@ -145,6 +145,9 @@ export function makeEditors(ctx) {
     return "";
   }
   const kept = (control) => (control.value === "" && control.dataset.fill ? control.dataset.fill : undefined);
+  // A text box's value: its placeholder kept, else its text (trimmed if `trim`), none if blank.
+  const textValue = (control, trim = false) => kept(control)
+    ?? (control.value.trim() === "" ? undefined : trim ? control.value.trim() : control.value);
 
   function textControl(long) {
     return long ? h("textarea", { rows: 4 }) : h("input", { type: "text" });
@@ -155,7 +158,7 @@ export function makeEditors(ctx) {
     if (s.maxLength) control.maxLength = s.maxLength;
     control.value = fillIn(control, value) ?? "";
     const el = scalarField(s, path, label, required, control);
-    return { el, get: () => kept(control) ?? (control.value.trim() === "" ? undefined : control.value) };
+    return { el, get: () => textValue(control) };
   }
 
   function dateEditor(s, value, path, label, required) {
@@ -314,6 +317,6 @@ export function makeEditors(ctx) {
     return { el: wrap, get: () => (toggle.checked && inner ? inner.get() : undefined) };
   }
 
-  const api = { ctx, lang, editor, scalarField, fillIn, kept, textControl, help, words, group, resolve, kind };
+  const api = { ctx, lang, editor, scalarField, fillIn, textValue, textControl, help, words, group, resolve, kind };
   return api;
 }

@@ -38,7 +38,7 @@ export function overrideEditor(api, value, path, key) {
   el.dataset.sentenceFor = path;
   const get = () => {
     if (!toggle.checked) return undefined;
-    return api.kept(control) ?? (control.value.trim() === "" ? undefined : control.value);
+    return api.textValue(control);
   };
   return { el, get };
 }
@@ -52,7 +52,7 @@ export function paragraphEditor(api, value, path, label) {
   if (!control.placeholder && /\[0\]$/.test(path)) control.placeholder = api.words("body[0]").example || "";
   const name = h("label", { for: control.id, class: "label", text: label });
   const el = h("div", { class: "field" }, name, control);
-  return { el, get: () => api.kept(control) ?? (control.value.trim() === "" ? undefined : control.value) };
+  return { el, get: () => api.textValue(control) };
 }
 
 /** A reference written as printed: "A 350/12" (the data's series, number and year). */
@@ -65,5 +65,5 @@ export function referenceEditor(api, value, path) {
   }
   control.value = api.fillIn(control, text) ?? "";
   const el = api.scalarField({}, path, api.words(path).label || path, false, control);
-  return { el, get: () => api.kept(control) ?? (control.value.trim() === "" ? undefined : control.value.trim()) };
+  return { el, get: () => api.textValue(control, true) };
 }
