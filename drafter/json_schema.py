@@ -12,13 +12,18 @@ description, so the YAML language server and `check-jsonschema` accept every val
 from __future__ import annotations
 
 import copy
+import re
 from typing import Any
+
+from drafter.values import _REFERENCE
 
 __all__ = ["SCHEMA_ID", "editor_schema", "model_schema"]
 
 SCHEMA_ID = "urn:drafter:schema:release"
 _DIALECT = "https://json-schema.org/draft/2020-12/schema"
-_REFERENCE_TEXT = r"^\s*(?:[A-Z]{1,8}\s+)?[0-9]{1,6}/(?:[0-9]{2}|[0-9]{4})\s*$"
+# drafter's own reference pattern, in JSON Schema's dialect (no named groups), spaces around.
+_REFERENCE_BODY = re.sub(r"\(\?P<\w+>", "(?:", _REFERENCE.pattern.strip("^$"))
+_REFERENCE_TEXT = rf"^\s*(?:{_REFERENCE_BODY})\s*$"
 _DIGITS = r"^\s*[0-9]+\s*$"
 # The words pydantic reads as a truth value, in any case (JSON Schema patterns have no flags).
 _TRUTH_WORDS = ("true", "false", "yes", "no", "on", "off", "t", "f", "y", "n", "1", "0")
