@@ -72,7 +72,7 @@ export function arrayEditor(api, s, value, path, label, required) {
   });
   render(Array.isArray(value) ? value : [], null);
   const get = () => {
-    const values = items.map((child) => child.get()).filter((v) => v !== undefined);
+    const values = current().filter((v) => v !== undefined);
     return values.length === 0 && !required ? undefined : values;
   };
   return { el: box, get };
@@ -82,7 +82,8 @@ export function arrayEditor(api, s, value, path, label, required) {
 export function mapEditor(api, s, value, path, label, required) {
   const { ctx, lang, editor, group, resolve } = api;
   const box = group(s, path, label, required);
-  const names = s.propertyNames && Array.isArray(resolve(s.propertyNames).enum) ? resolve(s.propertyNames).enum : null;
+  const keys = s.propertyNames && resolve(s.propertyNames).enum;
+  const names = Array.isArray(keys) ? keys : null;
   const list = h("div", { class: "items" });
   const add = h("button", { type: "button", class: "add", text: ui(lang, "add", { item: label.toLowerCase() }) });
   box.append(list, h("div", { class: "list-tools" }, add));
