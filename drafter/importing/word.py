@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from drafter.importers.docx import MAX_DOCX_BYTES, MAX_DOCX_UNPACKED, merged_spans, open_docx
+from drafter.importers.docx import MAX_DOCX_BYTES, MAX_DOCX_UNPACKED, open_docx
+from drafter.importers.spans import merged_spans
 from drafter.structure import Block, Span
 
 if TYPE_CHECKING:
