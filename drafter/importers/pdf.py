@@ -130,15 +130,8 @@ def _lines(box: Any, links: list[tuple[tuple[float, float, float, float], str]])
                 italic = "italic" in name or "oblique" in name
                 href = _link_at(links, (char.x0 + char.x1) / 2, (char.y0 + char.y1) / 2)
                 spans.append(Span(text, bold, italic, href))
-            else:
-                spans.append(
-                    Span(
-                        text,
-                        *(spans[-1].bold, spans[-1].italic, spans[-1].href)
-                        if spans
-                        else (False, False, None),
-                    )
-                )
+            else:  # the space or line end pdfminer adds: it joins the run before it
+                spans.append(Span(text))
         merged = _merged(spans)
         if "".join(span.text for span in merged).strip():
             lines.append(_Line(line.x0, line.x1, line.y1, line.y0, merged))
