@@ -14,9 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from drafter.errors import InputError, Problem
-from drafter.importers.spans import merged_spans, stripped
+from drafter.importers.spans import stripped
 from drafter.source import decode
-from drafter.structure import Block, Span
+from drafter.structure import Block, Span, _fold
 
 __all__ = ["html_blocks"]
 
@@ -124,17 +124,5 @@ def _site_part(element: Any) -> bool:  # noqa: ANN401
 
 
 def _trimmed(spans: list[Span]) -> tuple[Span, ...]:
-    """The runs with neighbours of one form merged and the block's outer spaces removed."""
-    merged = merged_spans(spans, join_spaces=True)
-    result = stripped([Span(_SPACE.sub(" ", s.text), *_form(s)) for s in merged])
-    collapsed: list[Span] = []
-    for span in result:  # one space between runs, as a browser shows them
-        if collapsed and collapsed[-1].text.endswith(" ") and span.text.startswith(" "):
-            span = Span(span.text[1:], *_form(span))
-        if span.text:
-            collapsed.append(span)
-    return tuple(collapsed)
-
-
-def _form(span: Span) -> tuple[bool, bool, str | None]:
-    return span.bold, span.italic, span.href
+    """The runs folded as a browser shows them, without the block's outer white space."""
+    return stripped(list(_fold(spans)))
