@@ -1,4 +1,4 @@
-"""The runs of a read paragraph tidied as every reader needs: merged and trimmed."""
+"""The runs of a read paragraph tidied as the Word, PDF and web-page readers need them."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ def merged_spans(spans: list[Span], *, join_spaces: bool = False) -> list[Span]:
     """The spans, neighbours of one format merged into one, empty ones left out.
 
     With `join_spaces`, a run of white space alone joins the run before it whatever its
-    format (the space a PDF or a web page has between a bold and a plain word).
+    format (the space pdfminer puts between a bold and a plain word).
     """
     merged: list[Span] = []
     for span in spans:
