@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import logging
 import re
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -269,6 +271,24 @@ def test_a_text_with_windows_line_ends_reads_the_same(tmp_path: Path) -> None:
     path = tmp_path / "crlf.txt"
     path.write_bytes(text.encode("utf-8"))
     assert import_release(path).release == _own(drafter.load_release(REFERENCE_YAML))
+
+
+def test_importing_a_text_loads_none_of_the_file_readers(tmp_path: Path) -> None:
+    """A release's text needs no PDF, HTML or Word library: they load only for their files."""
+    probe = (
+        "import sys; from drafter.cli import main\n"
+        "try: main(sys.argv[1:])\n"
+        "except SystemExit as exc: print('CODE', exc.code)\n"
+        "heavy = ('lxml', 'pdfminer', 'pypdf', 'docx', 'weasyprint', 'pikepdf')\n"
+        "print('HEAVY', [m for m in heavy if m in sys.modules])\n"
+    )
+    out = tmp_path / "out.yaml"
+    args = ["import", str(REFERENCE), "--out", str(out)]
+    done = subprocess.run(
+        [sys.executable, "-c", probe, *args], capture_output=True, text=True, check=True
+    )
+    assert "HEAVY []" in done.stdout, done.stdout
+    assert drafter.load_release(out) == _own(drafter.load_release(REFERENCE_YAML))
 
 
 def test_the_yaml_is_not_overwritten_without_force(tmp_path: Path, capsys: Cap) -> None:

@@ -15,10 +15,11 @@ from pathlib import Path
 from typing import Any
 
 from drafter.errors import InputError, LimitError, Problem
+from drafter.importers.spans import merged_spans, stripped
 from drafter.source import MAX_BYTES
 from drafter.structure import Block, Span
 
-__all__ = ["MAX_DOCX_BYTES", "MAX_DOCX_UNPACKED", "docx_blocks", "merged_spans", "open_docx"]
+__all__ = ["MAX_DOCX_BYTES", "MAX_DOCX_UNPACKED", "docx_blocks", "open_docx"]
 
 MAX_DOCX_BYTES = 10 * MAX_BYTES
 """The most a Word file may weigh."""
@@ -107,26 +108,5 @@ def _blocks(paragraph: Any) -> list[Block]:  # noqa: ANN401
                     lines.append([])
                 if part:
                     lines[-1].append(Span(part, bool(run.bold), bool(run.italic), href))
-    blocks = [Block("p", (), "", _stripped(merged_spans(spans))) for spans in lines]
+    blocks = [Block("p", (), "", stripped(merged_spans(spans))) for spans in lines]
     return [block for block in blocks if block.text.strip()]
-
-
-def merged_spans(spans: list[Span]) -> list[Span]:
-    """The spans, neighbours of one format merged into one, empty ones left out."""
-    merged: list[Span] = []
-    for span in spans:
-        last = merged[-1] if merged else None
-        if last and (last.bold, last.italic, last.href) == (span.bold, span.italic, span.href):
-            merged[-1] = Span(last.text + span.text, span.bold, span.italic, span.href)
-        elif span.text:
-            merged.append(span)
-    return merged
-
-
-def _stripped(merged: list[Span]) -> tuple[Span, ...]:
-    """A line's spans without the white space it starts and ends with."""
-    if merged:
-        merged[0] = Span(merged[0].text.lstrip(), merged[0].bold, merged[0].italic, merged[0].href)
-        last = merged[-1]
-        merged[-1] = Span(last.text.rstrip(), last.bold, last.italic, last.href)
-    return tuple(span for span in merged if span.text)

@@ -14,8 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from drafter.errors import InputError, Problem
+from drafter.importers.spans import stripped
 from drafter.source import decode
-from drafter.structure import Block, Span
+from drafter.structure import Block, Span, _fold
 
 __all__ = ["html_blocks"]
 
@@ -123,30 +124,5 @@ def _site_part(element: Any) -> bool:  # noqa: ANN401
 
 
 def _trimmed(spans: list[Span]) -> tuple[Span, ...]:
-    """The runs with neighbours of one form merged and the block's outer spaces removed."""
-    merged: list[Span] = []
-    for span in spans:
-        last = merged[-1] if merged else None
-        if last and (last.bold, last.italic, last.href) == (span.bold, span.italic, span.href):
-            merged[-1] = Span(last.text + span.text, last.bold, last.italic, last.href)
-        elif last and span.text == " ":
-            merged[-1] = Span(last.text + " ", last.bold, last.italic, last.href)
-        else:
-            merged.append(span)
-    text = "".join(span.text for span in merged)
-    if not text.strip():
-        return ()
-    result = [Span(_SPACE.sub(" ", s.text), s.bold, s.italic, s.href) for s in merged]
-    result[0] = Span(result[0].text.lstrip(), *_form(result[0]))
-    result[-1] = Span(result[-1].text.rstrip(), *_form(result[-1]))
-    collapsed: list[Span] = []
-    for span in result:  # one space between runs, as a browser shows them
-        if collapsed and collapsed[-1].text.endswith(" ") and span.text.startswith(" "):
-            span = Span(span.text[1:], *_form(span))
-        if span.text:
-            collapsed.append(span)
-    return tuple(collapsed)
-
-
-def _form(span: Span) -> tuple[bool, bool, str | None]:
-    return span.bold, span.italic, span.href
+    """The runs folded as a browser shows them, without the block's outer white space."""
+    return stripped(list(_fold(spans)))

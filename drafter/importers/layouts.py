@@ -147,7 +147,7 @@ def settle(imported: Imported, layout: Layout) -> None:
     The reader compares the generated sentences with the default house's; a title or a
     heading that the layout's own house writes from the facts is not the officer's text.
     """
-    from drafter.loading import validate_release
+    from drafter.importing.facts import validated
 
     if not layout.facts:
         return
@@ -160,31 +160,20 @@ def settle(imported: Imported, layout: Layout) -> None:
         if key in data and _generated(data, key, part):
             del data[key]
             imported.warnings = [w for w in imported.warnings if not w.startswith(label)]
-    try:
-        imported.release = validate_release(_pruned(data))
-    except DrafterError as exc:
-        imported.release = None
-        imported.warnings.append(f"the facts read are not a valid release yet: {exc}")
+    imported.release = validated(imported)
 
 
 def _generated(data: dict[str, Any], key: str, part: str) -> bool:
     """Whether the house of `data` writes the text of `key` from the other facts."""
+    from drafter.importing.facts import without_empty
     from drafter.loading import validate_release
     from drafter.rendering import render
     from drafter.structure import parse_document
 
     text = data[key]
     try:
-        release = validate_release(_pruned({k: v for k, v in data.items() if k != key}))
+        release = validate_release(without_empty({k: v for k, v in data.items() if k != key}))
         html = render(release, "html").decode("utf-8")
     except DrafterError:
         return False
     return bool(class_text(parse_document(html).blocks, part) == text)
-
-
-def _pruned(value: Any) -> Any:  # noqa: ANN401 - plain data of any shape
-    if isinstance(value, dict):
-        return {k: _pruned(v) for k, v in value.items() if v is not None and v != []}
-    if isinstance(value, list):
-        return [_pruned(item) for item in value]
-    return value

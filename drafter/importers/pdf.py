@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from drafter.errors import InputError, Problem
+from drafter.importers.spans import merged_spans, stripped
 from drafter.structure import Block, Span
 
 __all__ = ["pdf_blocks"]
@@ -129,15 +130,8 @@ def _lines(box: Any, links: list[tuple[tuple[float, float, float, float], str]])
                 italic = "italic" in name or "oblique" in name
                 href = _link_at(links, (char.x0 + char.x1) / 2, (char.y0 + char.y1) / 2)
                 spans.append(Span(text, bold, italic, href))
-            else:
-                spans.append(
-                    Span(
-                        text,
-                        *(spans[-1].bold, spans[-1].italic, spans[-1].href)
-                        if spans
-                        else (False, False, None),
-                    )
-                )
+            else:  # the space or line end pdfminer adds: it joins the run before it
+                spans.append(Span(text))
         merged = _merged(spans)
         if "".join(span.text for span in merged).strip():
             lines.append(_Line(line.x0, line.x1, line.y1, line.y0, merged))
@@ -154,18 +148,9 @@ def _link_at(
 
 
 def _merged(spans: list[Span]) -> list[Span]:
-    merged: list[Span] = []
-    for span in spans:
-        text = span.text.replace("\n", " ")
-        last = merged[-1] if merged else None
-        if last and (
-            text.isspace()
-            or (last.bold, last.italic, last.href) == (span.bold, span.italic, span.href)
-        ):
-            merged[-1] = Span(last.text + text, last.bold, last.italic, last.href)
-        else:
-            merged.append(Span(text, span.bold, span.italic, span.href))
-    return merged
+    """A line's characters as runs: a line's end is a space, a space keeps the run before it."""
+    spaced = [Span(s.text.replace("\n", " "), s.bold, s.italic, s.href) for s in spans]
+    return merged_spans(spaced, join_spaces=True)
 
 
 def _page_number(lines: list[_Line]) -> bool:
@@ -224,8 +209,4 @@ def _block(lines: list[_Line]) -> Block:
             joined = text if re.search(r"\S-$", text) else text + " "
             spans[-1] = Span(joined, last.bold, last.italic, last.href)
         spans += line_spans
-    spans = _merged(spans)
-    if spans:
-        spans[0] = Span(spans[0].text.lstrip(), spans[0].bold, spans[0].italic, spans[0].href)
-        spans[-1] = Span(spans[-1].text.rstrip(), spans[-1].bold, spans[-1].italic, spans[-1].href)
-    return Block("p", (), "", tuple(span for span in spans if span.text))
+    return Block("p", (), "", stripped(_merged(spans)))

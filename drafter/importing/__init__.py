@@ -18,11 +18,11 @@ from pathlib import Path
 from typing import Any
 
 from drafter.importers import page_layout, settle
+from drafter.importers.docx import MAX_DOCX_BYTES
 from drafter.importing.facts import WIDTH, _checked, _layout
 from drafter.importing.files import blocks_of, read_blocks
 from drafter.importing.helpers import _ordinal
 from drafter.importing.reader import _Reader
-from drafter.importing.word import MAX_DOCX_BYTES
 from drafter.limits import time_limit
 from drafter.loading import read_bytes
 from drafter.output import write_file

@@ -25,20 +25,21 @@ WIDTH = 88
 
 def _checked(imported: Imported, reader: _Reader) -> Release | None:
     """The release, its generated sentences replaced by the text where they differ from it."""
-    release = _valid(imported)
+    release = validated(imported)
     if release is None:
         return None
     blocks = rendered_blocks(release)
     _keep_text(imported, reader.texts, blocks)
-    release = _valid(imported)
+    release = validated(imported)
     if release is not None:
         _check_footer(imported, reader.footer, rendered_blocks(release))
     return release
 
 
-def _valid(imported: Imported) -> Release | None:
+def validated(imported: Imported) -> Release | None:
+    """The release of the facts read, or None with a warning saying why they are not one yet."""
     try:
-        return validate_release(_without_empty(imported.data))
+        return validate_release(without_empty(imported.data))
     except DrafterError as exc:
         imported.warnings.append(f"the facts read are not a valid release yet: {exc}")
         return None
@@ -89,7 +90,7 @@ def _check_footer(imported: Imported, footer: list[Block], blocks: list[Block]) 
             imported.warnings.append(f'the footer line "{block.text}" is not recognised')
 
 
-def _without_empty(data: dict[str, Any]) -> dict[str, Any]:
+def without_empty(data: dict[str, Any]) -> dict[str, Any]:
     """Plain data without the keys whose value is None or an empty list, at every level."""
     pruned = _pruned(data)
     assert isinstance(pruned, dict)
@@ -120,7 +121,7 @@ _LONG_TEXTS = (
 
 def _layout(data: dict[str, Any]) -> CommentedMap:
     """The data laid out as in the examples: folded paragraphs, short lists on one line."""
-    clean = _without_empty(data)
+    clean = without_empty(data)
     top = CommentedMap((key, clean[key]) for key in _ORDER if key in clean)
     for key in list(top)[1:]:
         if isinstance(top[key], dict | list):

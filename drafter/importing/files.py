@@ -10,8 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from drafter.importers import archive_blocks
+from drafter.importers.docx import MAX_DOCX_BYTES
 from drafter.importing.text import text_blocks
-from drafter.importing.word import MAX_DOCX_BYTES, docx_blocks
+from drafter.importing.word import docx_blocks
 from drafter.loading import read_bytes
 from drafter.source import decode
 from drafter.structure import Block

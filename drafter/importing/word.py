@@ -5,13 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from drafter.importers.docx import MAX_DOCX_BYTES, MAX_DOCX_UNPACKED, merged_spans, open_docx
+from drafter.importers.docx import open_docx
+from drafter.importers.spans import merged_spans
 from drafter.structure import Block, Span
 
 if TYPE_CHECKING:
     from docx.text.paragraph import Paragraph
 
-__all__ = ["MAX_DOCX_BYTES", "MAX_DOCX_UNPACKED", "docx_blocks"]
+__all__ = ["docx_blocks"]
 
 
 def docx_blocks(raw: bytes, path: Path) -> list[Block]:
