@@ -108,7 +108,7 @@ def _command(args: list[str]) -> str | None:
 def _app_for(command: str | None) -> typer.Typer:
     """The app with only the command named, if one is: Typer builds every command it has.
 
-    Building the options of all twelve commands takes about 10 ms of each run; the named
+    Building the options of every command takes about 10 ms of each run; the named
     command's own options, usage, errors and help are the same either way. With no command
     or an unknown one (drafter's own help, its "No such command"), the whole app.
     """

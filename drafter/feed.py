@@ -22,6 +22,7 @@ from urllib.parse import urljoin, urlsplit
 from xml.etree import ElementTree as ET
 
 from drafter.errors import InputError, Problem, UsageError
+from drafter.provenance import utc_stamp
 from drafter.publication import embargo_text
 from drafter.schema import Release
 from drafter.series import Entry, read_archive
@@ -77,7 +78,7 @@ def atom_feed(
     _text(feed, "title", f"{latest.issuer}: press releases")
     own = ET.SubElement(feed, _tag("link"))
     own.attrib.update({"rel": "self", "type": "application/atom+xml", "href": address})
-    _text(feed, "updated", _stamp(_updated(latest)))
+    _text(feed, "updated", utc_stamp(_updated(latest)))
     _text(ET.SubElement(feed, _tag("author")), "name", latest.issuer)
     _text(feed, "generator", "drafter")
     for entry in entries:
@@ -127,7 +128,7 @@ def _entry(feed: ET.Element, entry: Entry, base_url: str) -> None:
     specific = release.reference.slug if release.reference else release.file_stem
     _text(element, "id", f"tag:{_authority(release)},{release.date.isoformat()}:{specific}")
     _text(element, "title", release_title(release))
-    _text(element, "updated", _stamp(_updated(release)))
+    _text(element, "updated", utc_stamp(_updated(release)))
     # as `drafter new` names them: the release's own language first, then its translations
     versions = language_links(release) or [(release.language, f"{release.file_stem}.html")]
     for code, href in versions:
@@ -190,10 +191,6 @@ def _updated(release: Release) -> datetime:
     if release.embargo is not None:
         return release.embargo.astimezone(UTC)
     return datetime.combine(release.date, time(), tzinfo=UTC)
-
-
-def _stamp(when: datetime) -> str:
-    return when.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def write_feed(

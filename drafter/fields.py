@@ -115,9 +115,9 @@ def _check_email(value: str) -> str:
         raise ValueError(
             f"is not a valid e-mail address ({reason}); write it like name@example.org"
         ) from None
-    lookalike = host_problem(value.rsplit("@", 1)[-1])
+    lookalike = host_problem(value.rsplit("@", 1)[-1], "domain")
     if lookalike:
-        raise ValueError(lookalike.replace("a host", "a domain").replace("its host", "its domain"))
+        raise ValueError(lookalike)
     return value
 
 

@@ -97,8 +97,7 @@ def load_source(
     from drafter.contacts_book import resolve_contacts
 
     parsed = read_source(source, text=text)
-    named = text is None and isinstance(source, Path | str) and "\n" not in str(source)
-    path = Path(source) if named and isinstance(source, Path | str) else None
+    path = Path(parsed.name) if parsed.name else None  # named only when read from a file
     try:
         warnings = resolve_contacts(parsed, path)
     except InputError as exc:

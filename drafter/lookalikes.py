@@ -25,10 +25,13 @@ _FIX = (
 _EAST_ASIAN = frozenset({"CJK", "HIRAGANA", "KATAKANA", "HANGUL", "BOPOMOFO", "IDEOGRAPHIC"})
 
 
-def host_problem(host: str) -> str | None:
-    """What makes `host` look like another address than it is, or None."""
+def host_problem(host: str, noun: str = "host") -> str | None:
+    """What makes `host` look like another address than it is, or None.
+
+    `noun` is what the message calls it: "host" (of a link), "domain" (of an e-mail address).
+    """
     for label in host.lower().split("."):
-        problem = _label_problem(_decoded(label))
+        problem = _label_problem(_decoded(label), noun)
         if problem:
             return problem
     return None
@@ -44,23 +47,24 @@ def _decoded(label: str) -> str:
         return label  # not punycode after all: checked as written
 
 
-def _label_problem(label: str) -> str | None:
+def _label_problem(label: str, noun: str) -> str | None:
     """What is wrong with one label of a host, or None."""
     scripts: dict[str, str] = {}  # each script, with its first letter
     for char in label:
         if char == "-" or (char.isascii() and char.isdigit()):
             continue
         if not char.isalnum():
-            return f'holds {_named(char)} in its host ("{label}"); {_FIX}'
+            return f'holds {_named(char)} in its {noun} ("{label}"); {_FIX}'
         scripts.setdefault(_script(char), char)
     others = set(scripts) - {"LATIN"}
     if len(scripts) > 1 and not others <= _EAST_ASIAN:
         odd = scripts[sorted(others)[0]]
         mixed = " and ".join(sorted(script.title() for script in scripts))
-        return f'has a host that mixes {mixed} letters ("{label}": {_named(odd)}); {_FIX}'
+        return f'has a {noun} that mixes {mixed} letters ("{label}": {_named(odd)}); {_FIX}'
     letters = [char for char in label if char.isalpha()]
     if others and all(char in _LOOK_LATIN for char in letters):
-        return f'has a host whose letters only look Latin ("{label}": {_named(letters[0])}); {_FIX}'
+        first = _named(letters[0])
+        return f'has a {noun} whose letters only look Latin ("{label}": {first}); {_FIX}'
     return None
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import unicodedata
-from datetime import UTC
+from datetime import UTC, datetime
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -28,6 +28,7 @@ __all__ = [
     "pdf_info",
     "publication_context",
     "template_set",
+    "utc_stamp",
 ]
 
 #: The HTML <meta> names of the provenance, and the PDF document-information keys they become.
@@ -68,6 +69,11 @@ def template_set(house: House) -> str:
     return f"{name} {version}" if version else name
 
 
+def utc_stamp(when: datetime) -> str:
+    """An aware time in UTC, to the second, as feeds and HTML metadata write it: `...T10:00:00Z`."""
+    return when.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
 def publication_context(release: Release, house: House) -> dict[str, Any]:
     """What the templates get as `publication`: provenance and the embargo as printed."""
     from drafter.publication import embargo_text
@@ -82,7 +88,7 @@ def publication_context(release: Release, house: House) -> dict[str, Any]:
     }
     if release.embargo is not None:
         context["embargo_day"], context["embargo_time"] = embargo_text(release.embargo)
-        context["embargo_utc"] = release.embargo.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        context["embargo_utc"] = utc_stamp(release.embargo)
     return context
 
 

@@ -120,7 +120,7 @@ def series_json(archive: Archive, problems: Sequence[FileProblem]) -> str:
                 {
                     "round": entry.release.meeting.round,
                     "date": entry.release.meeting.date.isoformat(),
-                    "reference": str(entry.release.reference or "") or None,
+                    "reference": str(entry.release.reference) if entry.release.reference else None,
                     "identifier": entry.release.identifier,
                     "title": release_title(entry.release),
                     "file": entry.path.name,

@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from drafter.errors import OutputError, UsageError
-from drafter.output import write_file
+from drafter.output import write_file, write_files
 
 __all__ = ["release_starter", "write_house_starter", "write_release_starter"]
 
@@ -39,7 +39,10 @@ def _refuse_existing(path: Path) -> None:
 
 
 def write_house_starter(folder: Path, today: date | None = None) -> list[Path]:
-    """Write a starter house at `folder` (named after it); an existing folder is kept."""
+    """Write a starter house at `folder` (named after it); an existing folder is kept.
+
+    Its two files are written as a set: both, or neither (a full disk, an interrupt).
+    """
     name = folder.name
     if not _HOUSE_NAME.fullmatch(name):
         raise UsageError(
@@ -52,6 +55,5 @@ def write_house_starter(folder: Path, today: date | None = None) -> list[Path]:
         folder / "house.toml": config,
         folder / "examples" / "release.yaml": release_starter(today or date.today()),
     }
-    for path, text in files.items():
-        write_file(path, text.encode("utf-8"))
+    write_files((path, text.encode("utf-8")) for path, text in files.items())  # both or none
     return list(files)

@@ -128,19 +128,44 @@ def test_templates_option_uses_the_users_folder_first(
     assert code == 2 and "does not exist" in err
 
 
-def test_help_and_validate_do_not_load_the_renderers(release: Path) -> None:
-    probe = (
-        "import sys; from drafter.cli import main\n"
-        "try: main(sys.argv[1:])\n"
-        "except SystemExit: pass\n"
-        "heavy = [m for m in ('weasyprint', 'docx') if m in sys.modules]\n"
-        "print('HEAVY', heavy)\n"
-    )
-    for args in (["--help"], ["validate", str(release)]):
+HEAVY = ("weasyprint", "docx", "pikepdf")  # what only rendering a PDF or a DOCX needs
+
+
+def _commands_that_do_not_render(release: Path) -> list[list[str]]:
+    folder, out = str(release.parent), release.parent / "out"
+    return [
+        ["--help"],
+        ["validate", str(release)],  # the fast path, without Typer (drafter.launch)
+        ["-q", "validate", str(release)],  # the same through drafter.cli
+        ["check", str(release)],
+        ["next", str(release), "--out", str(out / "next.yaml")],
+        ["diff", str(release), str(release)],
+        ["series", folder],
+        ["init", str(out / "starter.yaml")],
+        ["init", "--house", str(out / "house")],
+        ["feed", folder, "--out", str(out / "feed.xml")],
+        ["schema"],
+        ["houses"],
+    ]
+
+
+def test_commands_that_do_not_render_do_not_load_the_renderers(release: Path) -> None:
+    """Each runs as `python -X importtime -m drafter ...`; no renderer's module is imported."""
+    for args in _commands_that_do_not_render(release):
         done = subprocess.run(
-            [sys.executable, "-c", probe, *args], capture_output=True, text=True, check=True
+            [sys.executable, "-X", "importtime", "-m", "drafter", *args],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "NO_COLOR": "1"},
         )
-        assert "HEAVY []" in done.stdout
+        assert done.returncode == 0, (args, done.stderr[-2000:])
+        imported = {
+            line.rsplit("|", 1)[1].strip().split(".")[0]
+            for line in done.stderr.splitlines()
+            if line.startswith("import time:") and line.count("|") == 2
+        }
+        assert "drafter" in imported, args  # the probe sees drafter's own imports
+        assert not imported & set(HEAVY), (args, sorted(imported & set(HEAVY)))
 
 
 def test_console_script_runs_as_a_user_would(release: Path) -> None:

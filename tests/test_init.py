@@ -57,6 +57,24 @@ def test_init_house_writes_a_house_drafter_accepts(capsys: Cap, here: Path) -> N
     assert code == 3 and "already exists" in err
 
 
+def test_init_house_writes_both_files_or_neither(
+    capsys: Cap, here: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from drafter import output
+
+    real = output._move_into_place
+
+    def full_disk_at_the_example(each: output._Staged, force: bool) -> None:
+        if each.path.name == "release.yaml":
+            raise OSError(28, "No space left on device")
+        real(each, force)
+
+    monkeypatch.setattr(output, "_move_into_place", full_disk_at_the_example)
+    code, _, err = run(capsys, "init", "--house", "my-office")
+    assert code == 3 and "No space left on device" in err
+    assert [p for p in (here / "my-office").rglob("*") if p.is_file()] == []
+
+
 def test_init_house_refuses_a_name_that_cannot_name_a_house(capsys: Cap, here: Path) -> None:
     code, _, err = run(capsys, "init", "--house", "My Office!")
     assert code == 2 and "cannot name a house" in err

@@ -141,10 +141,19 @@ def test_next_reference_is_still_the_highest_plus_one() -> None:
 
 
 def test_a_draft_written_outside_the_folder_is_warned_of_and_nothing_is_locked(
-    tmp_path: Path, caplog: pytest.LogCaptureFixture
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     folder = archive(tmp_path / "a", R15)
+    locked: list[Path] = []
+    real_lock = nr.folder_lock  # type: ignore[attr-defined]
+
+    def lock(where: Path) -> object:
+        locked.append(where)
+        return real_lock(where)
+
+    monkeypatch.setattr(nr, "folder_lock", lock)
     with caplog.at_level(logging.WARNING, logger="drafter"):
         nr.write_next(folder / R15, tmp_path / "elsewhere" / "draft.yaml")
+    assert locked == []
     assert "A 351/12 is taken only once the draft is in that folder" in caplog.text
     assert sorted(p.name for p in folder.iterdir()) == [R15]
