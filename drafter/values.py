@@ -123,3 +123,7 @@ Series = Annotated[
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+Inconsistency = tuple[tuple[str | int, ...], str, object]
+"""A fact that contradicts another: (field, message, value)."""
