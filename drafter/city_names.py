@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-__all__ = ["local_place", "localise_places"]
+__all__ = ["babel_locale", "local_place", "localise_places"]
 
 # The single places CLDR can name in each language (the civil-society meetings' lists too).
 _PLACES: tuple[tuple[str, ...], ...] = (("place",), ("meeting", "place"), ("next_round", "place"))
@@ -54,7 +54,8 @@ def local_place(place: str, source: str, target: str) -> str:
     return _city_names(target)[zone]
 
 
-def _babel_locale(language: str) -> str:
+def babel_locale(language: str) -> str:
+    """The CLDR locale of a release's language: EU English is British English."""
     return "en_GB" if language == "en" else language
 
 
@@ -68,7 +69,7 @@ def _city_names(language: str) -> dict[str, str]:
     from babel import Locale
     from babel.core import get_global
 
-    names = Locale.parse(_babel_locale(language)).time_zones
+    names = Locale.parse(babel_locale(language)).time_zones
     return {
         zone: str(names.get(zone, {}).get("city") or zone.split("/")[-1].replace("_", " "))
         for zone in get_global("zone_territories")

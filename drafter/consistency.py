@@ -10,10 +10,10 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from drafter.meeting import Inconsistency, opening_inconsistencies
+from drafter.meeting import opening_inconsistencies
 from drafter.publication import embargo_problems
 from drafter.sections import civil_society_problems, next_round_problems
-from drafter.values import _OTHER_FORM
+from drafter.values import _OTHER_FORM, Inconsistency
 
 if TYPE_CHECKING:
     from drafter.schema import Release

@@ -142,18 +142,17 @@ def _version(
     """
     primary = release.model_dump(exclude_unset=True, exclude={"translations"})
     primary["translations"] = {}
+    default_eu = release.eu == Release.model_fields["eu"].default
     if language == release.language:
-        if for_print and language != "en" and release.eu == Release.model_fields["eu"].default:
-            primary["eu"] = _eu_names(
-                language, house, wording
-            )  # a French original: l'Union européenne
+        if for_print and language != "en" and default_eu:  # French: l'Union européenne
+            primary["eu"] = _eu_names(language, house, wording)
         if for_print:
             warn_english_names(primary, language)
         return Release.model_validate(primary), []
     prefix: FieldPath = ("translations", language)
     translation = next((v for k, v in release.translations.items() if k == language), None) or {}
     base = dict(primary)
-    if "eu" not in base or release.eu == Release.model_fields["eu"].default:
+    if "eu" not in base or default_eu:
         # the EU's default names (left out, or written out as a form sends them), in the
         # language where they are printed
         base["eu"] = _eu_names(language, house, wording) if for_print else dict(EU_NAMES)

@@ -14,6 +14,8 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from drafter.city_names import babel_locale
+
 __all__ = ["english_name_warnings", "warn_english_names"]
 
 logger = logging.getLogger(__name__)
@@ -25,7 +27,7 @@ def _territories(language: str) -> dict[str, str]:
     """CLDR's country names in `language`, by territory code."""
     from babel import Locale
 
-    names = Locale.parse("en_GB" if language == "en" else language).territories
+    names = Locale.parse(babel_locale(language)).territories
     return {code: str(name) for code, name in names.items() if code.isalpha()}
 
 

@@ -13,9 +13,10 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from drafter.fields import Text
+from drafter.values import Inconsistency, _Model
 
 if TYPE_CHECKING:
     from drafter.schema import Release
@@ -31,11 +32,6 @@ __all__ = [
 Verb = Literal["held", "took_place", "were_held"]
 IssuerRole = Literal["eu", "presidency", "counterpart"]
 CompoundOrder = Literal["eu_first", "counterpart_first", "as_named"]
-Inconsistency = tuple[tuple[str | int, ...], str, object]
-
-
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
 
 class Opening(_Model):

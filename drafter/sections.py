@@ -13,7 +13,7 @@ from typing import Annotated, Literal, Self
 from pydantic import BeforeValidator, Field, model_validator
 
 from drafter.fields import Email, Line, Phone, Text, WebUrl
-from drafter.values import Day, _lower, _Model, _whole_number, timing_years
+from drafter.values import Day, Inconsistency, _lower, _Model, _whole_number, timing_years
 
 __all__ = [
     "CivilSociety",
@@ -143,7 +143,7 @@ class NextRound(_Model):
         return self
 
 
-Found = list[tuple[tuple[str | int, ...], str, object]]
+Found = list[Inconsistency]
 """Problems as (field, message, value)."""
 
 

@@ -18,6 +18,7 @@ from typing import Any, Literal
 
 from drafter.schema import Release
 from drafter.source import FieldPath, Source
+from drafter.values import MONTHS
 
 __all__ = [
     "CONTACT_VALIDITY",
@@ -131,11 +132,8 @@ def rule(
     return register
 
 
-_MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
-MONTH = "(?:" + "|".join(_MONTHS) + ")"
+MONTH = "(?:" + "|".join(MONTHS) + ")"
+"""A month's English name, as a regular expression's group."""
 
 
 def free_text(release: Release) -> list[tuple[FieldPath, str]]:

@@ -159,8 +159,7 @@ def _acronyms(text: Text) -> Iterator[Hit]:
         if acronym in seen or acronym in WELL_KNOWN or _ROMAN.match(acronym):
             continue
         seen.add(acronym)
-        words = dict(text.fields)[loc]
-        explained = words[max(0, match.start() - 1) : match.end() + 1]
+        explained = match.string[max(0, match.start() - 1) : match.end() + 1]
         if explained.startswith("(") and explained.endswith(")"):
             continue
         yield (

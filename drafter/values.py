@@ -35,10 +35,11 @@ MAX_RELEASE_TEXT = 500_000
 FIRST_DAY = date(1950, 1, 1)
 LAST_DAY = date(2100, 12, 31)
 _ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
-_MONTHS = (
+MONTHS = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
 )  # fmt: skip
+"""The months' English names, January first."""
 
 
 def _day(value: object) -> object:
@@ -59,7 +60,7 @@ def _day(value: object) -> object:
     last = calendar.monthrange(year, month)[1]
     if not 1 <= day <= last:
         raise ValueError(
-            f"{text} is not a date: {_MONTHS[month - 1]} {year} has {last} days; check the day"
+            f"{text} is not a date: {MONTHS[month - 1]} {year} has {last} days; check the day"
         )
     return date(year, month, day)
 
@@ -123,3 +124,7 @@ Series = Annotated[
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+Inconsistency = tuple[tuple[str | int, ...], str, object]
+"""A fact that contradicts another: (field, message, value)."""

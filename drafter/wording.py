@@ -14,6 +14,7 @@ from markupsafe import Markup, escape
 from num2words import CONVERTER_CLASSES, num2words
 
 from drafter import frames, grammar
+from drafter.city_names import babel_locale
 from drafter.grammar import ordinal_suffix
 from drafter.inflection import polish_ordinal
 
@@ -33,13 +34,11 @@ __all__ = [
     "word_language",
 ]
 
-# Babel locales for the house's English: EU English is British English.
-_LOCALES = {"en": "en_GB"}
-
 
 @lru_cache(maxsize=64)
 def _locale(language: str) -> Locale:
-    return Locale.parse(_LOCALES.get(language, language))
+    """Babel's locale of the language (EU English is British English)."""
+    return Locale.parse(babel_locale(language))
 
 
 def long_date(day: date, language: str = "en", year: bool = True) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 from typing import Any
 
 from familyutil import KYRGYZ_ROUND, changed
@@ -30,10 +29,18 @@ TRANSLATIONS: dict[str, dict[str, Any]] = {
 """The EU-Kyrgyzstan dialogue's text in each complete language."""
 
 
-def translated_round(translated: dict[str, dict[str, Any]] | None = None, **changes: Any) -> Any:
-    """The EU-Kyrgyzstan round with `changes`, in every complete language (`translated` added)."""
-    data = changed(KYRGYZ_ROUND, translations=copy.deepcopy(TRANSLATIONS))
-    data = changed(data, **changes)
+def translated_round(
+    translated: dict[str, dict[str, Any]] | None = None,
+    *,
+    release: dict[str, Any] | None = None,
+    **changes: Any,
+) -> Any:
+    """A round with `changes` made to it and, by `translated`, to its translations.
+
+    The round is `release` (with its translations), by default the EU-Kyrgyzstan round in
+    every complete language.
+    """
+    data = changed(release or {**KYRGYZ_ROUND, "translations": TRANSLATIONS}, **changes)
     for code, groups in (translated or {}).items():
         data["translations"][code] = changed(data["translations"][code], **groups)
     return data

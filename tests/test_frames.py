@@ -7,7 +7,6 @@ compared, word for word, with what an EU press office writes.
 
 from __future__ import annotations
 
-import copy
 import logging
 from pathlib import Path
 from typing import Any
@@ -16,7 +15,8 @@ import lxml.html  # type: ignore[import-untyped]
 import pytest
 import yaml
 from clirun import run
-from familyutil import assert_in_all, changed, texts
+from familyutil import assert_in_all, texts
+from frameutil import translated_round
 from textutil import normalise
 
 import drafter
@@ -71,10 +71,7 @@ _PLURAL_TEXT = {
 
 def _release(translated: dict[str, dict[str, Any]] | None = None, **changes: Any) -> dict[str, Any]:
     """The EU-China round with `changes` made to it and to its translations."""
-    data = changed(CHINA, **changes)
-    data["translations"] = copy.deepcopy(CHINA["translations"])
-    for code, groups in (translated or {}).items():
-        data["translations"][code] = changed(data["translations"][code], **groups)
+    data: dict[str, Any] = translated_round(translated, release=CHINA, **changes)
     return data
 
 
