@@ -15,7 +15,8 @@ from num2words import num2words
 from textutil import REFERENCE, REFERENCE_YAML, docx_text, html_text, normalise, reference_blocks
 
 import drafter
-from drafter.importing import _ordinal, import_release
+from drafter.importing import import_release
+from drafter.importing.helpers import _ordinal
 
 
 def _own(release: drafter.Release) -> drafter.Release:

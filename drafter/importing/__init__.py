@@ -21,7 +21,6 @@ from drafter.importers import page_layout, settle
 from drafter.importers.docx import MAX_DOCX_BYTES
 from drafter.importing.facts import WIDTH, _checked, _layout
 from drafter.importing.files import blocks_of, read_blocks
-from drafter.importing.helpers import _ordinal
 from drafter.importing.reader import _Reader
 from drafter.limits import time_limit
 from drafter.loading import read_bytes
@@ -30,7 +29,6 @@ from drafter.roundtrip import round_trip_yaml
 from drafter.schema import Release
 
 __all__ = ["IMPORT_SECONDS", "Imported", "import_release", "read_blocks", "write_import"]
-__all__ += ["_ordinal"]  # for the tests
 
 IMPORT_SECONDS = 30.0
 """How long reading one release may take (a few milliseconds for a real one)."""

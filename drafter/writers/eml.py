@@ -62,8 +62,9 @@ def _draft_mark(html: str) -> str:
 def _headers(message: EmailMessage, parsed: Document, key: str, mark: str) -> None:
     draft = parsed.meta.get("drafter-status") == "draft"
     embargo = next((b.text for b in parsed.blocks if "embargo" in b.classes), "")
-    marked = embargo in parsed.title  # the house's title carries it (title-marks.j2)
-    marks = ([mark] if draft else []) + ([embargo] if embargo and not marked else [])
+    # the embargo goes in the subject unless the house's title carries it (title-marks.j2)
+    add_embargo = bool(embargo) and embargo not in parsed.title
+    marks = ([mark] if draft else []) + ([embargo] if add_embargo else [])
     # one line whatever the template wrote: a header holds no line break (U+2028 neither)
     subject = "".join(f"[{text}] " for text in marks) + parsed.title
     message["Subject"] = " ".join(subject.split())
