@@ -163,13 +163,11 @@ def _build_here(sources: list[Path], task: _Task, watcher: _Job | None) -> list[
     if watcher:
         watcher.begin(len(sources))
     claims: dict[str, Path] = {}
-    outcomes = []
+    outcomes: list[Outcome] = []
     for source in sources:
         prepared = _prepare(source, claims, task.house)
         outcome = prepared if isinstance(prepared, Outcome) else _render(source, prepared, task)
-        outcomes.append(outcome)
-        if watcher:
-            watcher.done(outcome)
+        _record(outcome, outcomes, watcher)
     return outcomes
 
 

@@ -18,7 +18,7 @@ __all__ = ["summary", "watched"]
 def watched(run: Callable[..., BuildReport], stream: IO[str], *, quiet: bool) -> BuildReport:
     """The build `run`, its progress on `stream`: a bar on a terminal, lines otherwise."""
     if quiet:
-        return run(watcher=_Quiet())
+        return run(watcher=None)
     if stream.isatty():
         return _with_bar(run, stream=stream)
     return run(watcher=_PlainLines(stream))
@@ -42,14 +42,6 @@ class _PlainLines:
         what = f"{count} file{'' if count == 1 else 's'}" if outcome.ok else "FAILED"
         self.stream.write(f"[{self.count:{width}}/{self.total}] {outcome.source.name}: {what}\n")
         self.stream.flush()
-
-
-class _Quiet:
-    def begin(self, total: int) -> None:
-        del total
-
-    def done(self, outcome: Outcome) -> None:
-        del outcome
 
 
 def _with_bar(run: Callable[..., BuildReport], *, stream: IO[str]) -> BuildReport:

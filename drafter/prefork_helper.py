@@ -53,16 +53,10 @@ def serve(requests: int, replies: int, warm_house: bool) -> NoReturn:
                 send(replies, ("failed", f"{type(exc).__name__}: {exc}", []))
         status = 0
     finally:
-        _forget_fonts()
+        # WeasyPrint's fonts need no clean-up: the helper's are in its temporary folder,
+        # which the main process removes (`lifeline.use_folder`); any it inherited are the
+        # main process's.
         os._exit(status)  # never run the main process's clean-up code, nor its atexit hooks
-
-
-def _forget_fonts() -> None:
-    """WeasyPrint's temporary fonts removed (`os._exit` skips it), if the helper loaded it."""
-    pdf = sys.modules.get("drafter.writers.pdf")
-    if pdf is not None:
-        with contextlib.suppress(Exception):
-            pdf.forget_fonts()
 
 
 def _warm_up(warm_house: bool, requests: int, records: Records) -> None:

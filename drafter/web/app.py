@@ -260,10 +260,8 @@ async def _render_file(
 ) -> Response:
     started = time.perf_counter()
     release = await _release_in(request)
-    name = f"{release.file_stem}.yaml"
-    code = _language_code(release, language) if fmt != "yaml" else None
-    if fmt != "yaml":
-        name = f"{output_stem(release, code)}.{fmt}"
+    code = None if fmt == "yaml" else _language_code(release, language)
+    name = f"{release.file_stem}.yaml" if code is None else f"{output_stem(release, code)}.{fmt}"
     content = await _render(request, release, fmt, request.app.state.house, code)
     elapsed = (time.perf_counter() - started) * 1000
     headers = {

@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import logging
 import mimetypes
-import os
 import shutil
 from datetime import datetime
 from functools import lru_cache
@@ -77,18 +76,8 @@ class HouseFetcher(URLFetcher):  # type: ignore[misc]
 
 @lru_cache(maxsize=1)
 def _font_config() -> FontConfiguration:
-    """One font configuration per process: building it is most of WeasyPrint's set-up.
-
-    A process forked after it was built (a warm helper) shares it, and its folder, with its
-    parent: the folder is the parent's to remove (`_FONTS_OWNER`).
-    """
-    global _FONTS_OWNER
-    _FONTS_OWNER = os.getpid()
+    """One font configuration per process: building it is most of WeasyPrint's set-up."""
     return FontConfiguration()
-
-
-_FONTS_OWNER = 0
-"""The process that built the cached font configuration (and owns its folder)."""
 
 
 @lru_cache(maxsize=16)
@@ -112,11 +101,13 @@ def warm_up(house: House | None = None) -> None:
 def forget_fonts() -> None:
     """Remove the fonts WeasyPrint copied to a temporary folder, and forget the cached set-up.
 
-    For a process about to end with `os._exit`, which skips the font configuration's own
-    clean-up (its `__del__`). A forked process leaves its parent's folder alone. The next PDF
-    sets WeasyPrint up again.
+    For the main process about to end with `os._exit`, which skips the font configuration's
+    own clean-up (its `__del__`; running it takes a garbage collection, about 60 ms). Worker
+    processes never call it: their temporary files are in a folder their parent removes
+    (`lifeline.use_folder`), and fonts they inherited are their parent's. The next PDF sets
+    WeasyPrint up again.
     """
-    if _font_config.cache_info().currsize and os.getpid() == _FONTS_OWNER:
+    if _font_config.cache_info().currsize:
         folder = getattr(_font_config(), "_folder", None)  # WeasyPrint's, made on first use
         if folder:
             shutil.rmtree(folder, ignore_errors=True)
